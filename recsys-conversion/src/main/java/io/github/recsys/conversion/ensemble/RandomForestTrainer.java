@@ -1,0 +1,266 @@
+package io.github.recsys.conversion.ensemble;
+
+import io.github.recsys.conversion.data.FeatureMatrix;
+import io.github.recsys.conversion.metrics.ClassificationMetrics;
+import io.github.recsys.conversion.tree.BinnedFeatures;
+import io.github.recsys.conversion.tree.SplitFinder;
+import io.github.recsys.conversion.tree.TrainingData;
+import io.github.recsys.conversion.tree.TreeGrower;
+import io.github.recsys.conversion.tree.TreeModel;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+
+/**
+ * Trains a random forest of CART trees on binned features (built once, shared by all trees).
+ *
+ * <p>Tree {@code t} draws its rows (bootstrap with replacement, multiplicities becoming row weights,
+ * or a subsample without replacement) and its per-node column samples ({@code maxFeatures},
+ * default {@code round(sqrt(p))}) from its own {@link SplittableRandom}, seeded with the t-th value
+ * drawn from the config seed, so trees are the same whatever the thread count; trees are grown in
+ * parallel, each by one thread. The out-of-bag AUC scores every training row with the trees that
+ * did not draw it, summing trees in index order.
+ *
+ * <p>Holds only its config; thread-safe. The pool is created per call and shut down.
+ */
+public final class RandomForestTrainer {
+
+    private final RandomForestConfig config;
+
+    /** A trainer with the given config. */
+    public RandomForestTrainer(RandomForestConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The config. */
+    public RandomForestConfig config() {
+        return config;
+    }
+
+    /**
+     * Fits the forest.
+     *
+     * @param train labeled rows (labels 0/1, optional weights)
+     * @throws IllegalArgumentException on missing labels or empty data
+     */
+    public RandomForestModel fit(FeatureMatrix train) {
+        TrainingData.check(train);
+        RandomForestConfig c = config;
+        ForkJoinPool pool = c.threads() > 1 ? new ForkJoinPool(c.threads()) : null;
+        try {
+            return run(train, pool);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+    }
+
+    private RandomForestModel run(FeatureMatrix train, ForkJoinPool pool) {
+        RandomForestConfig c = config;
+        BinnedFeatures bins = BinnedFeatures.build(train, c.maxBins(), pool);
+        int n = train.rows();
+        int p = train.cols();
+        int mtry = c.maxFeatures() > 0 ? Math.min(c.maxFeatures(), p) : Math.max(1, (int) Math.round(Math.sqrt(p)));
+        double[] base = TrainingData.labelStats(train);
+        SplittableRandom master = new SplittableRandom(c.seed());
+        long[] seeds = new long[c.trees()];
+        for (int t = 0; t < seeds.length; t++) {
+            seeds[t] = master.nextLong();
+        }
+        TreeModel[] trees = new TreeModel[c.trees()];
+        long[][] inBag = c.oobScore() ? new long[c.trees()][] : null;
+        SplitFinder finder = SplitFinder.forCriterion(c.criterion(), c.minSamplesLeaf());
+        ConcurrentLinkedQueue<Worker> workers = new ConcurrentLinkedQueue<>();
+        if (pool == null) {
+            Worker wk = new Worker(bins, finder, mtry, base);
+            for (int t = 0; t < trees.length; t++) {
+                trees[t] = wk.grow(seeds[t], inBag, t);
+            }
+        } else {
+            List<Callable<Void>> tasks = new ArrayList<>(trees.length);
+            for (int t = 0; t < trees.length; t++) {
+                final int tree = t;
+                tasks.add(() -> {
+                    Worker wk = workers.poll();
+                    if (wk == null) {
+                        wk = new Worker(bins, finder.copy(), mtry, base);
+                    }
+                    try {
+                        trees[tree] = wk.grow(seeds[tree], inBag, tree);
+                    } finally {
+                        workers.add(wk);
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(tasks)) {
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while training trees", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    if (cause instanceof Error er) {
+                        throw er;
+                    }
+                    throw new IllegalStateException(cause);
+                }
+            }
+        }
+        double oobAuc = Double.NaN;
+        int oobRows = 0;
+        if (inBag != null) {
+            double[] sum = new double[n];
+            int[] cnt = new int[n];
+            oobPredictions(pool, bins, trees, inBag, sum, cnt);
+            for (int i = 0; i < n; i++) {
+                if (cnt[i] > 0) {
+                    oobRows++;
+                }
+            }
+            double[] labels = new double[oobRows];
+            double[] scores = new double[oobRows];
+            int k = 0;
+            boolean pos = false;
+            boolean neg = false;
+            for (int i = 0; i < n; i++) {
+                if (cnt[i] > 0) {
+                    labels[k] = train.label(i);
+                    scores[k++] = sum[i] / cnt[i];
+                    pos |= train.label(i) == 1.0;
+                    neg |= train.label(i) == 0.0;
+                }
+            }
+            if (pos && neg) {
+                oobAuc = ClassificationMetrics.rocAuc(labels, scores);
+            }
+        }
+        return new RandomForestModel(Arrays.asList(trees), train.names(), c, oobAuc, oobRows);
+    }
+
+    private static void oobPredictions(ForkJoinPool pool, BinnedFeatures bins, TreeModel[] trees, long[][] inBag,
+                                       double[] sum, int[] cnt) {
+        int n = sum.length;
+        final int chunk = 8192;
+        int chunks = (n + chunk - 1) / chunk;
+        if (pool == null) {
+            oobRange(bins, trees, inBag, sum, cnt, 0, n);
+            return;
+        }
+        List<Callable<Void>> tasks = new ArrayList<>(chunks);
+        for (int ch = 0; ch < chunks; ch++) {
+            int from = ch * chunk;
+            int to = Math.min(n, from + chunk);
+            tasks.add(() -> {
+                oobRange(bins, trees, inBag, sum, cnt, from, to);
+                return null;
+            });
+        }
+        for (Future<Void> f : pool.invokeAll(tasks)) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring out-of-bag rows", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static void oobRange(BinnedFeatures bins, TreeModel[] trees, long[][] inBag, double[] sum, int[] cnt,
+                                 int from, int to) {
+        for (int t = 0; t < trees.length; t++) {
+            long[] bits = inBag[t];
+            TreeModel tree = trees[t];
+            for (int i = from; i < to; i++) {
+                if ((bits[i >>> 6] >>> (i & 63) & 1L) == 0) {
+                    sum[i] += tree.predictBinned(bins, i);
+                    cnt[i]++;
+                }
+            }
+        }
+    }
+
+    /** Per-thread workspace: a grower plus row, statistic and multiplicity arrays. */
+    private final class Worker {
+        private final TreeGrower grower;
+        private final int[] rows;
+        private final double[] stats;
+        private final int[] mult;
+        private final double[] base;
+        private final int[] all;
+        private final int n;
+
+        Worker(BinnedFeatures bins, SplitFinder finder, int mtry, double[] base) {
+            RandomForestConfig c = config;
+            this.n = bins.rows();
+            this.grower = new TreeGrower(bins, finder, c.maxDepth(), 0, c.minSamplesSplit(), c.minImpurityDecrease(),
+                    mtry, null);
+            this.rows = new int[n];
+            this.stats = new double[2 * n];
+            this.mult = new int[n];
+            this.base = base;
+            this.all = new int[bins.cols()];
+            for (int j = 0; j < all.length; j++) {
+                all[j] = j;
+            }
+        }
+
+        TreeModel grow(long seed, long[][] inBag, int t) {
+            RandomForestConfig c = config;
+            SplittableRandom rng = new SplittableRandom(seed);
+            Arrays.fill(mult, 0);
+            int k = Math.max(1, (int) Math.round(c.sampleFraction() * n));
+            if (c.bootstrap()) {
+                for (int i = 0; i < k; i++) {
+                    mult[rng.nextInt(n)]++;
+                }
+            } else {
+                int need = k;
+                for (int i = 0; i < n && need > 0; i++) {
+                    if (rng.nextInt(n - i) < need) {
+                        mult[i] = 1;
+                        need--;
+                    }
+                }
+            }
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                int mu = mult[i];
+                if (mu > 0 && base[2 * i + 1] > 0) {
+                    rows[m++] = i;
+                    stats[2 * i] = base[2 * i] * mu;
+                    stats[2 * i + 1] = base[2 * i + 1] * mu;
+                }
+            }
+            if (m == 0) {
+                throw new IllegalArgumentException("tree " + t + " drew only rows of weight 0; check the row weights");
+            }
+            if (inBag != null) {
+                long[] bits = new long[(n + 63) >>> 6];
+                for (int i = 0; i < n; i++) {
+                    if (mult[i] > 0) {
+                        bits[i >>> 6] |= 1L << (i & 63);
+                    }
+                }
+                inBag[t] = bits;
+            }
+            grower.grow(rows, m, stats, all, all.length, rng);
+            return grower.toModel();
+        }
+    }
+}

@@ -1,0 +1,576 @@
+package io.github.recsys.conversion.tree;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+
+/**
+ * Grows one tree on binned rows: the shared engine of CART, random forests and gradient boosting
+ * (a building block, public for the ensemble package and benchmarks, not a stable API).
+ *
+ * <p><b>Algorithm</b> (the LightGBM recipe). The rows of the tree sit in one index array; every
+ * node owns a contiguous range of it, split in place by a stable partition. A node's candidate
+ * splits come from a histogram of per-row statistic pairs (flat {@code double[]}, reused from a
+ * pool): only the smaller child's histogram is built from its rows, the larger child's is the
+ * parent's minus the smaller's (histogram subtraction, done in the parent's buffer). Nodes with
+ * fewer than {@code histMinRows} rows skip histograms and sort their few codes instead. Nodes are
+ * expanded best-gain-first while the number of leaves is bounded ({@code maxLeaves > 0}, leaf-wise
+ * growth) and depth-first otherwise; without a leaf bound the tree is the same as level-by-level
+ * (depth-wise) growth, since each node's split depends only on its own rows.
+ *
+ * <p><b>Parallelism</b>, when built with a pool and called from inside it: histogram building is split
+ * by column groups (each group's bins are written by one thread, rows in the same order) and the
+ * partition by row ranges (a stable partition is unique), so trees are bit-identical for every
+ * thread count. No allocation per node once the workspace has grown to the tree's size.
+ *
+ * <p>Not thread-safe: one grower per thread; it keeps its workspace between trees.
+ */
+public final class TreeGrower {
+
+    /** Rows times columns below which a node is processed in the calling thread. */
+    private static final int PAR_MIN_WORK = 1 << 15;
+    /** Rows below which a partition runs in the calling thread. */
+    private static final int PAR_MIN_PARTITION = 1 << 14;
+
+    private final BinnedFeatures data;
+    private final byte[] codes;
+    private final int p;
+    private final int[] offsets;
+    private final int[] valueBins;
+    private final boolean[] categorical;
+    private final SplitFinder finder;
+    private final int maxDepth;
+    private final int maxLeaves;
+    private final double minSplitWeight;
+    private final double minGain;
+    private final int featuresPerNode;
+    private final int histMinRows;
+    private final ForkJoinPool pool;
+    private final int groups;
+
+    // workspace
+    private final int[] scratch;
+    private final byte[] flags;
+    private double[][] hists = new double[8][];
+    private int histCount;
+    private int[] freeHists = new int[8];
+    private int freeHistCount;
+    private SplitCandidate[] cands = new SplitCandidate[8];
+    private int candCount;
+    private int[] freeCands = new int[8];
+    private int freeCandCount;
+    private int[] open = new int[16];
+    private int openCount;
+    private int[] nodeFeatures;
+
+    // nodes
+    private int nodeCap;
+    private int nodeCount;
+    private int[] nFeature;
+    private int[] nBin;
+    private boolean[] nDefaultLeft;
+    private boolean[] nCategorical;
+    private long[] nCats;
+    private int[] nLeft;
+    private int[] nRight;
+    private double[] nValue;
+    private double[] nGain;
+    private double[] nA;
+    private double[] nB;
+    private int[] nStart;
+    private int[] nCount;
+    private int[] nDepth;
+    private int[] nHist;
+    private int[] nCand;
+
+    // current call
+    private int[] rows;
+    private double[] stats;
+    private int[] active;
+    private int nActive;
+    private SplittableRandom rng;
+
+    private final Job[] jobs;
+    private final int[] jobLeft;
+    private int jobKind;
+    private double[] jobHist;
+    private int jobStart;
+    private int jobCount;
+    private int jobTotalLeft;
+    private SplitCandidate jobSplit;
+
+    /**
+     * @param data            binned training rows
+     * @param finder          split finder (criterion, minimum child weight); owned by this grower
+     * @param maxDepth        maximum depth (root = 0); &lt;= 0 for unlimited
+     * @param maxLeaves       maximum leaves (best-first growth); &lt;= 0 for unlimited (depth-first)
+     * @param minSplitWeight  a node needs at least this weight (second statistic) to be split
+     * @param minGain         a split needs gain strictly above this
+     * @param featuresPerNode columns drawn at random per node (random forests); &lt;= 0 for all active columns
+     * @param pool            pool for within-tree parallelism, or null
+     */
+    public TreeGrower(BinnedFeatures data, SplitFinder finder, int maxDepth, int maxLeaves, double minSplitWeight,
+                      double minGain, int featuresPerNode, ForkJoinPool pool) {
+        this.data = data;
+        this.codes = data.codes();
+        this.p = data.cols();
+        this.offsets = data.offsetsArray();
+        this.valueBins = data.valueBinsArray();
+        this.categorical = data.categoricalArray();
+        this.finder = finder;
+        this.maxDepth = maxDepth <= 0 ? Integer.MAX_VALUE : maxDepth;
+        this.maxLeaves = maxLeaves <= 0 ? 0 : maxLeaves;
+        this.minSplitWeight = minSplitWeight;
+        this.minGain = minGain;
+        this.featuresPerNode = featuresPerNode;
+        this.histMinRows = Math.max(32, Math.min(4096, data.totalBins() / 4));
+        this.pool = pool != null && pool.getParallelism() > 1 ? pool : null;
+        this.groups = this.pool == null ? 1 : Math.min(this.pool.getParallelism(), Math.max(1, p));
+        this.scratch = new int[data.rows()];
+        this.flags = this.pool == null ? null : new byte[data.rows()];
+        this.nodeFeatures = new int[p];
+        this.jobs = new Job[groups];
+        for (int t = 0; t < groups; t++) {
+            jobs[t] = new Job(t);
+        }
+        this.jobLeft = new int[groups + 1];
+        ensureNodes(64);
+    }
+
+    /**
+     * Grows a tree over {@code rows[0..count)} (reordered in place: afterwards each leaf owns a
+     * contiguous range). Results are read through {@link #toModel()} and {@link #addLeafValues}.
+     *
+     * @param rows     row indices (modified: permuted)
+     * @param count    number of rows used, &gt;= 1
+     * @param stats    per-row pairs {@code stats[2r], stats[2r+1]} (not modified)
+     * @param active   columns that may be split, ascending (not modified)
+     * @param nActive  number of entries of {@code active} used
+     * @param rng      random source for per-node column sampling, or null when not sampling
+     */
+    public void grow(int[] rows, int count, double[] stats, int[] active, int nActive, SplittableRandom rng) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a tree needs at least one row, was " + count);
+        }
+        this.rows = rows;
+        this.stats = stats;
+        this.active = active;
+        this.nActive = nActive;
+        this.rng = rng;
+        nodeCount = 0;
+        openCount = 0;
+        freeHistCount = 0;
+        for (int h = histCount - 1; h >= 0; h--) {
+            freeHists[freeHistCount++] = h;
+        }
+        freeCandCount = 0;
+        for (int c = candCount - 1; c >= 0; c--) {
+            freeCands[freeCandCount++] = c;
+        }
+        double a = 0;
+        double b = 0;
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            a += stats[2 * r];
+            b += stats[2 * r + 1];
+        }
+        finder.setRootWeight(b);
+        int root = newNode(0, count, 0, a, b);
+        if (canSplit(root)) {
+            if (count >= histMinRows) {
+                int h = acquireHist();
+                nHist[root] = h;
+                build(hists[h], 0, count);
+            }
+            evaluate(root);
+        }
+        int leaves = 1;
+        while (openCount > 0 && (maxLeaves == 0 || leaves < maxLeaves)) {
+            int k = openCount - 1;
+            if (maxLeaves > 0) {
+                for (int i = openCount - 2; i >= 0; i--) {
+                    int ni = open[i];
+                    int nk = open[k];
+                    double gi = cands[nCand[ni]].gain;
+                    double gk = cands[nCand[nk]].gain;
+                    if (gi > gk || (gi == gk && ni < nk)) {
+                        k = i;
+                    }
+                }
+            }
+            int node = open[k];
+            open[k] = open[--openCount];
+            if (maxLeaves == 0) {
+                // keep LIFO order intact: k was the last entry, nothing moved
+                assert k == openCount;
+            }
+            split(node);
+            leaves++;
+        }
+        // release what is left open (leaf bound reached)
+        for (int i = 0; i < openCount; i++) {
+            int node = open[i];
+            releaseCand(node);
+            releaseHist(node);
+        }
+        openCount = 0;
+        this.rows = null;
+        this.stats = null;
+        this.active = null;
+        this.rng = null;
+    }
+
+    private boolean canSplit(int node) {
+        double b = nB[node];
+        return nDepth[node] < maxDepth && nCount[node] >= 2 && b >= minSplitWeight
+                && b >= 2 * finder.minChildWeight() && !finder.isPure(nA[node], b);
+    }
+
+    private void evaluate(int node) {
+        int ci = acquireCand();
+        SplitCandidate cand = cands[ci];
+        cand.reset(minGain);
+        int[] feats = active;
+        int nf = nActive;
+        if (featuresPerNode > 0 && featuresPerNode < nActive && rng != null) {
+            System.arraycopy(active, 0, nodeFeatures, 0, nActive);
+            for (int i = 0; i < featuresPerNode; i++) {
+                int j = i + rng.nextInt(nActive - i);
+                int t = nodeFeatures[i];
+                nodeFeatures[i] = nodeFeatures[j];
+                nodeFeatures[j] = t;
+            }
+            Arrays.sort(nodeFeatures, 0, featuresPerNode);
+            feats = nodeFeatures;
+            nf = featuresPerNode;
+        }
+        int h = nHist[node];
+        if (h >= 0) {
+            double[] hist = hists[h];
+            for (int k = 0; k < nf; k++) {
+                int j = feats[k];
+                finder.evaluateHistogram(j, categorical[j], valueBins[j], hist, offsets[j], cand);
+            }
+        } else {
+            int from = nStart[node];
+            int to = from + nCount[node];
+            for (int k = 0; k < nf; k++) {
+                int j = feats[k];
+                finder.evaluateRows(j, categorical[j], valueBins[j], codes, p, rows, from, to, stats, cand);
+            }
+        }
+        if (cand.isValid()) {
+            nCand[node] = ci;
+            if (openCount == open.length) {
+                open = Arrays.copyOf(open, open.length * 2);
+            }
+            open[openCount++] = node;
+        } else {
+            freeCands[freeCandCount++] = ci;
+            releaseHist(node);
+        }
+    }
+
+    private void split(int node) {
+        int ci = nCand[node];
+        SplitCandidate c = cands[ci];
+        int start = nStart[node];
+        int count = nCount[node];
+        int f = c.feature;
+        int nl = partition(start, count, c);
+        int depth = nDepth[node] + 1;
+        nFeature[node] = f;
+        nBin[node] = c.bin;
+        nDefaultLeft[node] = c.defaultLeft;
+        nCategorical[node] = c.categorical;
+        System.arraycopy(c.categories, 0, nCats, node * 4, 4);
+        nGain[node] = c.gain;
+        double la = c.leftA;
+        double lb = c.leftB;
+        double ra = c.rightA;
+        double rb = c.rightB;
+        releaseCand(node);
+        int l = newNode(start, nl, depth, la, lb);
+        int r = newNode(start + nl, count - nl, depth, ra, rb);
+        nLeft[node] = l;
+        nRight[node] = r;
+        int ph = nHist[node];
+        nHist[node] = -1;
+        boolean ls = canSplit(l);
+        boolean rs = canSplit(r);
+        int small = nl <= count - nl ? l : r;
+        int large = small == l ? r : l;
+        boolean smallSplit = small == l ? ls : rs;
+        boolean largeSplit = small == l ? rs : ls;
+        if (ph >= 0) {
+            if (largeSplit && nCount[large] >= histMinRows) {
+                int sh = acquireHist();
+                build(hists[sh], nStart[small], nCount[small]);
+                subtract(hists[ph], hists[sh]);
+                nHist[large] = ph;
+                nHist[small] = sh;
+            } else if (smallSplit && nCount[small] >= histMinRows) {
+                nHist[small] = ph;
+                build(hists[ph], nStart[small], nCount[small]);
+            } else {
+                freeHists[freeHistCount++] = ph;
+            }
+        }
+        if (ls) {
+            evaluate(l);
+        } else {
+            releaseHist(l);
+        }
+        if (rs) {
+            evaluate(r);
+        } else {
+            releaseHist(r);
+        }
+    }
+
+    // ------------------------------------------------------------------ kernels with optional parallelism
+
+    private boolean parallel(long work) {
+        return pool != null && work >= PAR_MIN_WORK && ForkJoinTask.inForkJoinPool();
+    }
+
+    private void build(double[] hist, int start, int count) {
+        if (parallel((long) count * nActive) && groups > 1) {
+            runJobs(0, hist, start, count, null);
+            return;
+        }
+        HistogramBuilder.clear(offsets, active, 0, nActive, hist);
+        HistogramBuilder.accumulate(codes, p, offsets, rows, start, start + count, stats, active, 0, nActive, hist);
+    }
+
+    private void subtract(double[] parent, double[] child) {
+        HistogramBuilder.subtract(offsets, active, 0, nActive, parent, child);
+    }
+
+    private int partition(int start, int count, SplitCandidate c) {
+        int f = c.feature;
+        int missing = valueBins[f];
+        if (pool != null && count >= PAR_MIN_PARTITION && ForkJoinTask.inForkJoinPool()) {
+            runJobs(1, null, start, count, c);
+            int total = 0;
+            for (int t = 0; t < groups; t++) {
+                int v = jobLeft[t];
+                jobLeft[t] = total;
+                total += v;
+            }
+            jobTotalLeft = total;
+            runJobs(2, null, start, count, c);
+            System.arraycopy(scratch, start, rows, start, count);
+            return total;
+        }
+        int w = start;
+        int k = 0;
+        int end = start + count;
+        for (int i = start; i < end; i++) {
+            int r = rows[i];
+            if (c.goesLeft(codes[r * p + f] & 0xFF, missing)) {
+                rows[w++] = r;
+            } else {
+                scratch[k++] = r;
+            }
+        }
+        System.arraycopy(scratch, 0, rows, w, k);
+        return w - start;
+    }
+
+    private void runJobs(int kind, double[] hist, int start, int count, SplitCandidate c) {
+        jobKind = kind;
+        jobHist = hist;
+        jobStart = start;
+        jobCount = count;
+        jobSplit = c;
+        for (Job j : jobs) {
+            j.reinitialize();
+        }
+        ForkJoinTask.invokeAll(jobs);
+        jobHist = null;
+        jobSplit = null;
+    }
+
+    private final class Job extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final int t;
+
+        Job(int t) {
+            this.t = t;
+        }
+
+        @Override
+        protected void compute() {
+            int g = groups;
+            if (jobKind == 0) {
+                int f0 = (int) ((long) t * nActive / g);
+                int f1 = (int) ((long) (t + 1) * nActive / g);
+                if (f1 > f0) {
+                    HistogramBuilder.clear(offsets, active, f0, f1, jobHist);
+                    HistogramBuilder.accumulate(codes, p, offsets, rows, jobStart, jobStart + jobCount, stats,
+                            active, f0, f1, jobHist);
+                }
+                return;
+            }
+            int from = jobStart + (int) ((long) t * jobCount / g);
+            int to = jobStart + (int) ((long) (t + 1) * jobCount / g);
+            SplitCandidate c = jobSplit;
+            int f = c.feature;
+            int missing = valueBins[f];
+            if (jobKind == 1) {
+                int left = 0;
+                for (int i = from; i < to; i++) {
+                    boolean goLeft = c.goesLeft(codes[rows[i] * p + f] & 0xFF, missing);
+                    flags[i] = goLeft ? (byte) 1 : (byte) 0;
+                    left += goLeft ? 1 : 0;
+                }
+                jobLeft[t] = left;
+            } else {
+                int li = jobStart + jobLeft[t];
+                int ri = jobStart + jobTotalLeft + (from - jobStart - jobLeft[t]);
+                for (int i = from; i < to; i++) {
+                    if (flags[i] != 0) {
+                        scratch[li++] = rows[i];
+                    } else {
+                        scratch[ri++] = rows[i];
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ pools and node storage
+
+    private int acquireHist() {
+        if (freeHistCount > 0) {
+            return freeHists[--freeHistCount];
+        }
+        if (histCount == hists.length) {
+            hists = Arrays.copyOf(hists, histCount * 2);
+            freeHists = Arrays.copyOf(freeHists, histCount * 2);
+        }
+        hists[histCount] = new double[2 * data.totalBins()];
+        return histCount++;
+    }
+
+    private void releaseHist(int node) {
+        int h = nHist[node];
+        if (h >= 0) {
+            freeHists[freeHistCount++] = h;
+            nHist[node] = -1;
+        }
+    }
+
+    private int acquireCand() {
+        if (freeCandCount > 0) {
+            return freeCands[--freeCandCount];
+        }
+        if (candCount == cands.length) {
+            cands = Arrays.copyOf(cands, candCount * 2);
+            freeCands = Arrays.copyOf(freeCands, candCount * 2);
+        }
+        cands[candCount] = new SplitCandidate();
+        return candCount++;
+    }
+
+    private void releaseCand(int node) {
+        int c = nCand[node];
+        if (c >= 0) {
+            freeCands[freeCandCount++] = c;
+            nCand[node] = -1;
+        }
+    }
+
+    private int newNode(int start, int count, int depth, double a, double b) {
+        if (nodeCount == nodeCap) {
+            ensureNodes(nodeCap * 2);
+        }
+        int k = nodeCount++;
+        nFeature[k] = -1;
+        nBin[k] = 0;
+        nDefaultLeft[k] = false;
+        nCategorical[k] = false;
+        nCats[4 * k] = 0;
+        nCats[4 * k + 1] = 0;
+        nCats[4 * k + 2] = 0;
+        nCats[4 * k + 3] = 0;
+        nLeft[k] = -1;
+        nRight[k] = -1;
+        nA[k] = a;
+        nB[k] = b;
+        nValue[k] = finder.leafValue(a, b);
+        nGain[k] = 0;
+        nStart[k] = start;
+        nCount[k] = count;
+        nDepth[k] = depth;
+        nHist[k] = -1;
+        nCand[k] = -1;
+        return k;
+    }
+
+    private void ensureNodes(int cap) {
+        if (cap <= nodeCap) {
+            return;
+        }
+        nFeature = grow(nFeature, cap);
+        nBin = grow(nBin, cap);
+        nDefaultLeft = nDefaultLeft == null ? new boolean[cap] : Arrays.copyOf(nDefaultLeft, cap);
+        nCategorical = nCategorical == null ? new boolean[cap] : Arrays.copyOf(nCategorical, cap);
+        nCats = nCats == null ? new long[4 * cap] : Arrays.copyOf(nCats, 4 * cap);
+        nLeft = grow(nLeft, cap);
+        nRight = grow(nRight, cap);
+        nValue = grow(nValue, cap);
+        nGain = grow(nGain, cap);
+        nA = grow(nA, cap);
+        nB = grow(nB, cap);
+        nStart = grow(nStart, cap);
+        nCount = grow(nCount, cap);
+        nDepth = grow(nDepth, cap);
+        nHist = grow(nHist, cap);
+        nCand = grow(nCand, cap);
+        nodeCap = cap;
+    }
+
+    private static int[] grow(int[] a, int cap) {
+        return a == null ? new int[cap] : Arrays.copyOf(a, cap);
+    }
+
+    private static double[] grow(double[] a, int cap) {
+        return a == null ? new double[cap] : Arrays.copyOf(a, cap);
+    }
+
+    // ------------------------------------------------------------------ results
+
+    /** Number of nodes of the last grown tree. */
+    public int nodeCount() {
+        return nodeCount;
+    }
+
+    /**
+     * Adds each leaf's value to {@code score[r]} for the rows the tree was grown on (using the leaf
+     * ranges of the permuted row array, no traversal).
+     *
+     * @param rows  the row array passed to {@link #grow} (as permuted by it)
+     * @param score per-row scores indexed by row id (modified)
+     */
+    public void addLeafValues(int[] rows, double[] score) {
+        for (int k = 0; k < nodeCount; k++) {
+            if (nFeature[k] < 0) {
+                double v = nValue[k];
+                int end = nStart[k] + nCount[k];
+                for (int i = nStart[k]; i < end; i++) {
+                    score[rows[i]] += v;
+                }
+            }
+        }
+    }
+
+    /** The last grown tree as an immutable model (thresholds mapped back to raw values). */
+    public TreeModel toModel() {
+        return TreeModel.fromGrower(data, nodeCount, nFeature, nBin, nDefaultLeft, nCategorical, nCats, nLeft, nRight,
+                nValue, nGain, nB);
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.recsys.linalg;
+
+/** Plain-Java kernels: loops unrolled by four with independent accumulators. Stateless. */
+final class ScalarFloatKernels implements FloatKernels {
+
+    static final ScalarFloatKernels INSTANCE = new ScalarFloatKernels();
+
+    private ScalarFloatKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[aOff + j] * b[bOff + j];
+            s1 += a[aOff + j + 1] * b[bOff + j + 1];
+            s2 += a[aOff + j + 2] * b[bOff + j + 2];
+            s3 += a[aOff + j + 3] * b[bOff + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[aOff + j] * b[bOff + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            y[yOff + j] += alpha * x[xOff + j];
+            y[yOff + j + 1] += alpha * x[xOff + j + 1];
+            y[yOff + j + 2] += alpha * x[xOff + j + 2];
+            y[yOff + j + 3] += alpha * x[xOff + j + 3];
+        }
+        for (; j < n; j++) {
+            y[yOff + j] += alpha * x[xOff + j];
+        }
+    }
+
+    @Override
+    public void xpby(float[] x, float beta, float[] y, int n) {
+        for (int j = 0; j < n; j++) {
+            y[j] = x[j] + beta * y[j];
+        }
+    }
+
+    @Override
+    public void symv(float[] g, float[] v, float shift, float[] out, int k) {
+        // Column form (g is symmetric): out = sum_b v[b] * g[b, :], no horizontal reductions.
+        for (int j = 0; j < k; j++) {
+            out[j] = shift * v[j];
+        }
+        for (int b = 0; b < k; b++) {
+            axpy(v[b], g, b * k, out, 0, k);
+        }
+    }
+
+    @Override
+    public void gramAdd(float[] y, int from, int to, int k, float[] out) {
+        int r = from;
+        for (; r + 1 < to; r += 2) {
+            int o0 = r * k;
+            int o1 = o0 + k;
+            for (int a = 0; a < k; a++) {
+                float c0 = y[o0 + a];
+                float c1 = y[o1 + a];
+                int row = a * k;
+                for (int b = 0; b < k; b++) {
+                    out[row + b] += c0 * y[o0 + b] + c1 * y[o1 + b];
+                }
+            }
+        }
+        for (; r < to; r++) {
+            int o0 = r * k;
+            for (int a = 0; a < k; a++) {
+                axpy(y[o0 + a], y, o0, out, a * k, k);
+            }
+        }
+    }
+
+    @Override
+    public void sparseOperator(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                               float[] x, float[] out, int k) {
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            float d = dot(y, off, x, 0, k);
+            axpy(alpha * val[p] * d, y, off, out, 0, k);
+        }
+    }
+
+    @Override
+    public void sparseResidual(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                               float[] x, float[] out, int k) {
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            float d = dot(y, off, x, 0, k);
+            axpy(1f + alpha * val[p] * (1f - d), y, off, out, 0, k);
+        }
+    }
+}

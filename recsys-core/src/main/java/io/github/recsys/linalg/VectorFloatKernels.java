@@ -1,0 +1,231 @@
+package io.github.recsys.linalg;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SIMD kernels on {@code jdk.incubator.vector} with the preferred float species and a scalar tail.
+ * Loaded only reflectively by {@link KernelSelector} when the incubator module is in the boot layer,
+ * so nothing else links against it. Stateless.
+ */
+final class VectorFloatKernels implements FloatKernels {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    VectorFloatKernels() {
+    }
+
+    @Override
+    public String name() {
+        return "vector-" + S.vectorBitSize();
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        int j = 0;
+        float s = 0f;
+        if (n >= L) {
+            FloatVector acc = FloatVector.zero(S);
+            int bound = S.loopBound(n);
+            for (; j < bound; j += L) {
+                acc = FloatVector.fromArray(S, a, aOff + j).fma(FloatVector.fromArray(S, b, bOff + j), acc);
+            }
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; j < n; j++) {
+            s += a[aOff + j] * b[bOff + j];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        int j = 0;
+        int bound = S.loopBound(n);
+        if (bound > 0) {
+            FloatVector va = FloatVector.broadcast(S, alpha);
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, x, xOff + j).fma(va, FloatVector.fromArray(S, y, yOff + j))
+                        .intoArray(y, yOff + j);
+            }
+        }
+        for (; j < n; j++) {
+            y[yOff + j] += alpha * x[xOff + j];
+        }
+    }
+
+    @Override
+    public void xpby(float[] x, float beta, float[] y, int n) {
+        int j = 0;
+        int bound = S.loopBound(n);
+        if (bound > 0) {
+            FloatVector vb = FloatVector.broadcast(S, beta);
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, y, j).fma(vb, FloatVector.fromArray(S, x, j)).intoArray(y, j);
+            }
+        }
+        for (; j < n; j++) {
+            y[j] = x[j] + beta * y[j];
+        }
+    }
+
+    @Override
+    public void symv(float[] g, float[] v, float shift, float[] out, int k) {
+        int bound = S.loopBound(k);
+        int j = 0;
+        for (; j < bound; j += L) {
+            // Two independent accumulation chains over the rows of g.
+            FloatVector acc0 = FloatVector.fromArray(S, v, j).mul(shift);
+            FloatVector acc1 = FloatVector.zero(S);
+            int b = 0;
+            for (; b + 1 < k; b += 2) {
+                acc0 = FloatVector.fromArray(S, g, b * k + j).fma(FloatVector.broadcast(S, v[b]), acc0);
+                acc1 = FloatVector.fromArray(S, g, (b + 1) * k + j).fma(FloatVector.broadcast(S, v[b + 1]), acc1);
+            }
+            if (b < k) {
+                acc0 = FloatVector.fromArray(S, g, b * k + j).fma(FloatVector.broadcast(S, v[b]), acc0);
+            }
+            acc0.add(acc1).intoArray(out, j);
+        }
+        for (; j < k; j++) {
+            float s = shift * v[j];
+            for (int b = 0; b < k; b++) {
+                s += g[b * k + j] * v[b];
+            }
+            out[j] = s;
+        }
+    }
+
+    @Override
+    public void gramAdd(float[] y, int from, int to, int k, float[] out) {
+        int bound = S.loopBound(k);
+        int r = from;
+        for (; r + 3 < to; r += 4) {
+            int o0 = r * k;
+            int o1 = o0 + k;
+            int o2 = o1 + k;
+            int o3 = o2 + k;
+            for (int a = 0; a < k; a++) {
+                float c0 = y[o0 + a];
+                float c1 = y[o1 + a];
+                float c2 = y[o2 + a];
+                float c3 = y[o3 + a];
+                FloatVector b0 = FloatVector.broadcast(S, c0);
+                FloatVector b1 = FloatVector.broadcast(S, c1);
+                FloatVector b2 = FloatVector.broadcast(S, c2);
+                FloatVector b3 = FloatVector.broadcast(S, c3);
+                int row = a * k;
+                int j = 0;
+                for (; j < bound; j += L) {
+                    FloatVector s01 = FloatVector.fromArray(S, y, o0 + j).mul(b0)
+                            .add(FloatVector.fromArray(S, y, o1 + j).mul(b1));
+                    FloatVector s23 = FloatVector.fromArray(S, y, o2 + j).mul(b2)
+                            .add(FloatVector.fromArray(S, y, o3 + j).mul(b3));
+                    FloatVector.fromArray(S, out, row + j).add(s01.add(s23)).intoArray(out, row + j);
+                }
+                for (; j < k; j++) {
+                    out[row + j] += (c0 * y[o0 + j] + c1 * y[o1 + j]) + (c2 * y[o2 + j] + c3 * y[o3 + j]);
+                }
+            }
+        }
+        for (; r < to; r++) {
+            int o0 = r * k;
+            for (int a = 0; a < k; a++) {
+                axpy(y[o0 + a], y, o0, out, a * k, k);
+            }
+        }
+    }
+
+    @Override
+    public void sparseOperator(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                               float[] x, float[] out, int k) {
+        if (k == 4 * L) {
+            sparse4(y, idx, val, from, to, alpha, x, out, false);
+            return;
+        }
+        int bound = S.loopBound(k);
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            float d = dotAt(y, off, x, k, bound);
+            axpyAt(alpha * val[p] * d, y, off, out, k, bound);
+        }
+    }
+
+    @Override
+    public void sparseResidual(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                               float[] x, float[] out, int k) {
+        if (k == 4 * L) {
+            sparse4(y, idx, val, from, to, alpha, x, out, true);
+            return;
+        }
+        int bound = S.loopBound(k);
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            float d = dotAt(y, off, x, k, bound);
+            axpyAt(1f + alpha * val[p] * (1f - d), y, off, out, k, bound);
+        }
+    }
+
+    /** k == 4 lanes: x and the output stay in registers; each y row is loaded once. */
+    private static void sparse4(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                                float[] x, float[] out, boolean residual) {
+        FloatVector x0 = FloatVector.fromArray(S, x, 0);
+        FloatVector x1 = FloatVector.fromArray(S, x, L);
+        FloatVector x2 = FloatVector.fromArray(S, x, 2 * L);
+        FloatVector x3 = FloatVector.fromArray(S, x, 3 * L);
+        FloatVector a0 = FloatVector.fromArray(S, out, 0);
+        FloatVector a1 = FloatVector.fromArray(S, out, L);
+        FloatVector a2 = FloatVector.fromArray(S, out, 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, out, 3 * L);
+        int k = 4 * L;
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            FloatVector y0 = FloatVector.fromArray(S, y, off);
+            FloatVector y1 = FloatVector.fromArray(S, y, off + L);
+            FloatVector y2 = FloatVector.fromArray(S, y, off + 2 * L);
+            FloatVector y3 = FloatVector.fromArray(S, y, off + 3 * L);
+            float d = y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))).reduceLanes(VectorOperators.ADD);
+            float cv = alpha * val[p];
+            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            a0 = y0.fma(c, a0);
+            a1 = y1.fma(c, a1);
+            a2 = y2.fma(c, a2);
+            a3 = y3.fma(c, a3);
+        }
+        a0.intoArray(out, 0);
+        a1.intoArray(out, L);
+        a2.intoArray(out, 2 * L);
+        a3.intoArray(out, 3 * L);
+    }
+
+    private static float dotAt(float[] y, int off, float[] x, int k, int bound) {
+        int j = 0;
+        float d = 0f;
+        if (bound > 0) {
+            FloatVector acc = FloatVector.zero(S);
+            for (; j < bound; j += L) {
+                acc = FloatVector.fromArray(S, y, off + j).fma(FloatVector.fromArray(S, x, j), acc);
+            }
+            d = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; j < k; j++) {
+            d += y[off + j] * x[j];
+        }
+        return d;
+    }
+
+    private static void axpyAt(float c, float[] y, int off, float[] out, int k, int bound) {
+        int j = 0;
+        if (bound > 0) {
+            FloatVector vc = FloatVector.broadcast(S, c);
+            for (; j < bound; j += L) {
+                FloatVector.fromArray(S, y, off + j).fma(vc, FloatVector.fromArray(S, out, j)).intoArray(out, j);
+            }
+        }
+        for (; j < k; j++) {
+            out[j] += c * y[off + j];
+        }
+    }
+}
