@@ -44,8 +44,9 @@ import java.util.concurrent.ForkJoinPool;
  * call, a block copy of the user factors.
  *
  * <p>Immutable and thread-safe. Per-thread scratch (heap, k x k system) is kept in a thread local.
- * {@link #recommendAll} runs on {@link #threads()} threads of a pool created for the call; its
- * answers equal single calls.
+ * {@link #recommendAll} runs on {@link #threads()} threads of a pool created for the call and scores
+ * {@value #USERS_PER_CHUNK} users per pass over the item blocks (each block is read from memory once
+ * for all of them); its answers equal single calls.
  */
 public final class AlsRecommender implements Recommender, ItemScorer {
 
@@ -201,22 +202,49 @@ public final class AlsRecommender implements Recommender, ItemScorer {
         int workers = Math.min(threads, chunks);
         ForkJoinPool pool = workers > 1 ? new ForkJoinPool(workers) : null;
         try {
-            ParallelRange.run(pool, workers, chunks, w -> {
-                Scratch s = newScratch();
-                return c -> {
-                    int from = c * USERS_PER_CHUNK;
-                    int to = Math.min(users.length, from + USERS_PER_CHUNK);
+            boolean batched = n > 0 && !smallAllowList(f);
+        ParallelRange.run(pool, workers, chunks, w -> {
+            Scratch s = newScratch();
+            Batch batch = batched ? new Batch(k, USERS_PER_CHUNK, blockedItems.batchScratchLength(USERS_PER_CHUNK)) : null;
+            return c -> {
+                int from = c * USERS_PER_CHUNK;
+                int to = Math.min(users.length, from + USERS_PER_CHUNK);
+                if (batched) {
+                    recommendBatch(users, from, to, n, f, batch, out);
+                } else {
                     for (int j = from; j < to; j++) {
                         out[j] = recommend(users[j], n, f, s);
                     }
-                };
-            });
+                }
+            };
+        });
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
         return out;
+    }
+
+    /** Top-n for {@code users[from .. to)} with one pass over the item blocks for all of them. */
+    private void recommendBatch(int[] users, int from, int to, int n, ItemFilter f, Batch b, RecommendationList[] out) {
+        int nq = to - from;
+        for (int j = 0; j < nq; j++) {
+            int u = users[from + j];
+            System.arraycopy(x, u * k, b.queries, j * k, k);
+            b.selectors[j].reset(n);
+            b.checkRefs[j] = b.checks[j].reset(f, colIdx, rowPtr[u], rowPtr[u + 1]);
+        }
+        blockedItems.selectTopKBatch(b.queries, nq, b.selectors, b.checkRefs, b.work);
+        for (int j = 0; j < nq; j++) {
+            out[from + j] = b.selectors[j].drainToList(SOURCE);
+            b.checks[j].clear();
+            b.checkRefs[j] = null;
+        }
+    }
+
+    private boolean smallAllowList(ItemFilter f) {
+        return f.hasAllowList() && f.allowList().length <= itemCount / 16;
     }
 
     /**
@@ -416,7 +444,7 @@ public final class AlsRecommender implements Recommender, ItemScorer {
         }
         FilterCheck check = s.check.reset(filter, seen, from, to);
         int[] allowed = filter.hasAllowList() ? filter.allowList() : null;
-        if (allowed != null && allowed.length <= itemCount / 16) {
+        if (allowed != null && allowed.length <= itemCount / 16) { // keep in line with smallAllowList
             for (int item : allowed) {
                 if (item >= 0 && item < itemCount && (check == null || check.accept(item))) {
                     double score = BlockedFactors.dot(query, y, item * k, k);
@@ -559,6 +587,27 @@ public final class AlsRecommender implements Recommender, ItemScorer {
     }
 
     private record UserSide(BlockedFactors blocked, double[] invNorm) {
+    }
+
+    /** Per-worker work space of {@link #recommendAll}. */
+    private static final class Batch {
+        final float[] queries;
+        final TopKSelector[] selectors;
+        final FilterCheck[] checks;
+        final FilterCheck[] checkRefs;
+        final float[] work;
+
+        Batch(int k, int size, int workLength) {
+            queries = new float[size * k];
+            selectors = new TopKSelector[size];
+            checks = new FilterCheck[size];
+            checkRefs = new FilterCheck[size];
+            for (int j = 0; j < size; j++) {
+                selectors[j] = new TopKSelector(16);
+                checks[j] = new FilterCheck();
+            }
+            work = new float[workLength];
+        }
     }
 
     /** Per-thread work space. */

@@ -141,8 +141,7 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void sparseOperator(float[] y, int[] idx, float[] val, int from, int to, float alpha,
                                float[] x, float[] out, int k) {
-        if (k == 4 * L) {
-            sparse4(y, idx, val, from, to, alpha, x, out, false);
+        if (fused(y, idx, val, from, to, alpha, x, out, k, false)) {
             return;
         }
         int bound = S.loopBound(k);
@@ -156,8 +155,7 @@ final class VectorFloatKernels implements FloatKernels {
     @Override
     public void sparseResidual(float[] y, int[] idx, float[] val, int from, int to, float alpha,
                                float[] x, float[] out, int k) {
-        if (k == 4 * L) {
-            sparse4(y, idx, val, from, to, alpha, x, out, true);
+        if (fused(y, idx, val, from, to, alpha, x, out, k, true)) {
             return;
         }
         int bound = S.loopBound(k);
@@ -166,6 +164,62 @@ final class VectorFloatKernels implements FloatKernels {
             float d = dotAt(y, off, x, k, bound);
             axpyAt(1f + alpha * val[p] * (1f - d), y, off, out, k, bound);
         }
+    }
+
+    /** Register-blocked fused loops for k of 1, 2, 4 or 8 vector lengths; false when k has another size. */
+    private static boolean fused(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                                 float[] x, float[] out, int k, boolean residual) {
+        if (k == 4 * L) {
+            sparse4(y, idx, val, from, to, alpha, x, out, residual);
+        } else if (k == 2 * L) {
+            sparse2(y, idx, val, from, to, alpha, x, out, residual);
+        } else if (k == 8 * L) {
+            sparse8(y, idx, val, from, to, alpha, x, out, residual);
+        } else if (k == L) {
+            sparse1(y, idx, val, from, to, alpha, x, out, residual);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** k == 1 lanes: x and the output stay in registers; each y row is loaded once. */
+    private static void sparse1(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                                float[] x, float[] out, boolean residual) {
+        FloatVector x0 = FloatVector.fromArray(S, x, 0);
+        FloatVector a0 = FloatVector.fromArray(S, out, 0);
+        int k = L;
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            FloatVector y0 = FloatVector.fromArray(S, y, off);
+            float d = y0.mul(x0).reduceLanes(VectorOperators.ADD);
+            float cv = alpha * val[p];
+            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            a0 = y0.fma(c, a0);
+        }
+        a0.intoArray(out, 0);
+    }
+
+    /** k == 2 lanes: x and the output stay in registers; each y row is loaded once. */
+    private static void sparse2(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                                float[] x, float[] out, boolean residual) {
+        FloatVector x0 = FloatVector.fromArray(S, x, 0);
+        FloatVector x1 = FloatVector.fromArray(S, x, L);
+        FloatVector a0 = FloatVector.fromArray(S, out, 0);
+        FloatVector a1 = FloatVector.fromArray(S, out, L);
+        int k = 2 * L;
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            FloatVector y0 = FloatVector.fromArray(S, y, off);
+            FloatVector y1 = FloatVector.fromArray(S, y, off + L);
+            float d = y0.mul(x0).add(y1.mul(x1)).reduceLanes(VectorOperators.ADD);
+            float cv = alpha * val[p];
+            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            a0 = y0.fma(c, a0);
+            a1 = y1.fma(c, a1);
+        }
+        a0.intoArray(out, 0);
+        a1.intoArray(out, L);
     }
 
     /** k == 4 lanes: x and the output stay in registers; each y row is loaded once. */
@@ -198,6 +252,58 @@ final class VectorFloatKernels implements FloatKernels {
         a1.intoArray(out, L);
         a2.intoArray(out, 2 * L);
         a3.intoArray(out, 3 * L);
+    }
+
+    /** k == 8 lanes: x and the output stay in registers; each y row is loaded once. */
+    private static void sparse8(float[] y, int[] idx, float[] val, int from, int to, float alpha,
+                                float[] x, float[] out, boolean residual) {
+        FloatVector x0 = FloatVector.fromArray(S, x, 0);
+        FloatVector x1 = FloatVector.fromArray(S, x, L);
+        FloatVector x2 = FloatVector.fromArray(S, x, 2 * L);
+        FloatVector x3 = FloatVector.fromArray(S, x, 3 * L);
+        FloatVector x4 = FloatVector.fromArray(S, x, 4 * L);
+        FloatVector x5 = FloatVector.fromArray(S, x, 5 * L);
+        FloatVector x6 = FloatVector.fromArray(S, x, 6 * L);
+        FloatVector x7 = FloatVector.fromArray(S, x, 7 * L);
+        FloatVector a0 = FloatVector.fromArray(S, out, 0);
+        FloatVector a1 = FloatVector.fromArray(S, out, L);
+        FloatVector a2 = FloatVector.fromArray(S, out, 2 * L);
+        FloatVector a3 = FloatVector.fromArray(S, out, 3 * L);
+        FloatVector a4 = FloatVector.fromArray(S, out, 4 * L);
+        FloatVector a5 = FloatVector.fromArray(S, out, 5 * L);
+        FloatVector a6 = FloatVector.fromArray(S, out, 6 * L);
+        FloatVector a7 = FloatVector.fromArray(S, out, 7 * L);
+        int k = 8 * L;
+        for (int p = from; p < to; p++) {
+            int off = idx[p] * k;
+            FloatVector y0 = FloatVector.fromArray(S, y, off);
+            FloatVector y1 = FloatVector.fromArray(S, y, off + L);
+            FloatVector y2 = FloatVector.fromArray(S, y, off + 2 * L);
+            FloatVector y3 = FloatVector.fromArray(S, y, off + 3 * L);
+            FloatVector y4 = FloatVector.fromArray(S, y, off + 4 * L);
+            FloatVector y5 = FloatVector.fromArray(S, y, off + 5 * L);
+            FloatVector y6 = FloatVector.fromArray(S, y, off + 6 * L);
+            FloatVector y7 = FloatVector.fromArray(S, y, off + 7 * L);
+            float d = y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))).add(y4.mul(x4).add(y5.mul(x5)).add(y6.mul(x6).add(y7.mul(x7)))).reduceLanes(VectorOperators.ADD);
+            float cv = alpha * val[p];
+            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            a0 = y0.fma(c, a0);
+            a1 = y1.fma(c, a1);
+            a2 = y2.fma(c, a2);
+            a3 = y3.fma(c, a3);
+            a4 = y4.fma(c, a4);
+            a5 = y5.fma(c, a5);
+            a6 = y6.fma(c, a6);
+            a7 = y7.fma(c, a7);
+        }
+        a0.intoArray(out, 0);
+        a1.intoArray(out, L);
+        a2.intoArray(out, 2 * L);
+        a3.intoArray(out, 3 * L);
+        a4.intoArray(out, 4 * L);
+        a5.intoArray(out, 5 * L);
+        a6.intoArray(out, 6 * L);
+        a7.intoArray(out, 7 * L);
     }
 
     private static float dotAt(float[] y, int off, float[] x, int k, int bound) {

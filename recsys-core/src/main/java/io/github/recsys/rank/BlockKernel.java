@@ -26,6 +26,18 @@ interface BlockKernel {
      */
     boolean score(float[] blocked, int k, float[] query, int firstBlock, int count, float[] out, float atLeast);
 
+    /**
+     * Scores {@code nq} queries against {@code count} consecutive blocks: the same per-item values as
+     * {@link #score}, but each block is loaded once for all queries.
+     *
+     * @param queries query {@code j} at {@code queries[j*k .. j*k+k)}, {@code nq <= 64}; not modified
+     * @param out     query j's score of item {@code firstBlock*L + t} at {@code out[j*outStride + t]}; modified
+     * @param atLeast per-query score bounds (length &gt;= nq); not modified
+     * @return bit j set when some score of query j may be {@code >= atLeast[j]}
+     */
+    long scoreMulti(float[] blocked, int k, float[] queries, int nq, int firstBlock, int count, float[] out,
+                    int outStride, float[] atLeast);
+
     /** A short name for reports ("vector-512", "scalar"). */
     String name();
 }

@@ -219,6 +219,72 @@ public final class BlockedFactors {
         }
     }
 
+    /** Largest number of queries {@link #selectTopKBatch} takes at once. */
+    public static final int MAX_BATCH = 64;
+
+    /** Length a scratch array for {@link #selectTopKBatch} with {@code nq} queries must have. */
+    public int batchScratchLength(int nq) {
+        return nq * GROUP_BLOCKS * lanes;
+    }
+
+    /**
+     * {@link #selectTopK} for {@code nq} queries at once (no row scale): each block of rows is read from
+     * memory once for all queries, which raises throughput when many users are scored together. Query j's
+     * candidates go to {@code selectors[j]}, filtered by {@code checks[j]} (null entries accept all). The
+     * selected pairs equal those of {@code nq} separate {@link #selectTopK} calls.
+     *
+     * @param queries query j at {@code queries[j*k .. j*k+k)}; not modified
+     * @param nq      number of queries, in {@code [0, MAX_BATCH]}
+     * @param scratch work array of length &gt;= {@link #batchScratchLength(int)}; modified
+     */
+    public void selectTopKBatch(float[] queries, int nq, TopKSelector[] selectors, ItemCheck[] checks, float[] scratch) {
+        if (nq < 0 || nq > MAX_BATCH) {
+            throw new IllegalArgumentException("nq must be in [0, " + MAX_BATCH + "], was " + nq);
+        }
+        if (queries.length < nq * k || selectors.length < nq || checks.length < nq) {
+            throw new IllegalArgumentException("queries, selectors or checks shorter than nq = " + nq);
+        }
+        if (scratch.length < batchScratchLength(nq)) {
+            throw new IllegalArgumentException("scratch has length " + scratch.length + ", need " + batchScratchLength(nq));
+        }
+        final int outStride = GROUP_BLOCKS * lanes;
+        float[] atLeast = new float[nq];
+        double[] threshold = new double[nq];
+        for (int b = 0; b < blocks; b += GROUP_BLOCKS) {
+            int count = Math.min(GROUP_BLOCKS, blocks - b);
+            for (int j = 0; j < nq; j++) {
+                double t = selectors[j].threshold();
+                threshold[j] = t;
+                float a = (float) t;
+                atLeast[j] = a > t ? Math.nextDown(a) : a;
+            }
+            long mask = kernel.scoreMulti(blocked, k, queries, nq, b, count, scratch, outStride, atLeast);
+            if (mask == 0) {
+                continue;
+            }
+            int first = b * lanes;
+            int n = Math.min(count * lanes, rows - first);
+            for (int j = 0; j < nq; j++) {
+                if ((mask & (1L << j)) == 0) {
+                    continue;
+                }
+                TopKSelector sel = selectors[j];
+                ItemCheck check = checks[j];
+                double t = threshold[j];
+                int o = j * outStride;
+                for (int i = 0; i < n; i++) {
+                    double s = scratch[o + i];
+                    if (s >= t) {
+                        int item = first + i;
+                        if ((check == null || check.accept(item)) && sel.offer(item, s)) {
+                            t = sel.threshold();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private void checkQuery(float[] query) {
         if (query.length < k) {
             throw new IllegalArgumentException("query has length " + query.length + ", need k = " + k);

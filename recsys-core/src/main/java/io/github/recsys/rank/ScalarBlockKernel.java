@@ -34,6 +34,31 @@ final class ScalarBlockKernel implements BlockKernel {
     }
 
     @Override
+    public long scoreMulti(float[] blocked, int k, float[] queries, int nq, int firstBlock, int count, float[] out,
+                           int outStride, float[] atLeast) {
+        final int stride = k * LANES;
+        for (int j = 0; j < nq; j++) {
+            final int q = j * k;
+            final int w = j * outStride;
+            for (int b = 0; b < count; b++) {
+                final int base = (firstBlock + b) * stride;
+                final int o = w + b * LANES;
+                for (int t = 0; t < LANES; t++) {
+                    out[o + t] = 0f;
+                }
+                for (int f = 0; f < k; f++) {
+                    final float x = queries[q + f];
+                    final int row = base + f * LANES;
+                    for (int t = 0; t < LANES; t++) {
+                        out[o + t] = Math.fma(x, blocked[row + t], out[o + t]);
+                    }
+                }
+            }
+        }
+        return nq == 64 ? -1L : (1L << nq) - 1;
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

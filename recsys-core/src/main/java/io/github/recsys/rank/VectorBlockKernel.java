@@ -81,6 +81,102 @@ final class VectorBlockKernel implements BlockKernel {
     }
 
     @Override
+    public long scoreMulti(float[] blocked, int k, float[] queries, int nq, int firstBlock, int count, float[] out,
+                           int outStride, float[] atLeast) {
+        final int stride = k * L;
+        long mask = 0;
+        int b = 0;
+        for (; b + 2 <= count; b += 2) {
+            final int o0 = (firstBlock + b) * stride;
+            final int o1 = o0 + stride;
+            final int w = b * L;
+            int j = 0;
+            for (; j + 4 <= nq; j += 4) {
+                final int q0 = j * k;
+                final int q1 = q0 + k;
+                final int q2 = q1 + k;
+                final int q3 = q2 + k;
+                FloatVector a00 = FloatVector.zero(S);
+                FloatVector a01 = a00;
+                FloatVector a10 = a00;
+                FloatVector a11 = a00;
+                FloatVector a20 = a00;
+                FloatVector a21 = a00;
+                FloatVector a30 = a00;
+                FloatVector a31 = a00;
+                for (int f = 0, r = 0; f < k; f++, r += L) {
+                    FloatVector y0 = FloatVector.fromArray(S, blocked, o0 + r);
+                    FloatVector y1 = FloatVector.fromArray(S, blocked, o1 + r);
+                    FloatVector x0 = FloatVector.broadcast(S, queries[q0 + f]);
+                    FloatVector x1 = FloatVector.broadcast(S, queries[q1 + f]);
+                    FloatVector x2 = FloatVector.broadcast(S, queries[q2 + f]);
+                    FloatVector x3 = FloatVector.broadcast(S, queries[q3 + f]);
+                    a00 = x0.fma(y0, a00);
+                    a01 = x0.fma(y1, a01);
+                    a10 = x1.fma(y0, a10);
+                    a11 = x1.fma(y1, a11);
+                    a20 = x2.fma(y0, a20);
+                    a21 = x2.fma(y1, a21);
+                    a30 = x3.fma(y0, a30);
+                    a31 = x3.fma(y1, a31);
+                }
+                int w0 = j * outStride + w;
+                a00.intoArray(out, w0);
+                a01.intoArray(out, w0 + L);
+                a10.intoArray(out, w0 + outStride);
+                a11.intoArray(out, w0 + outStride + L);
+                a20.intoArray(out, w0 + 2 * outStride);
+                a21.intoArray(out, w0 + 2 * outStride + L);
+                a30.intoArray(out, w0 + 3 * outStride);
+                a31.intoArray(out, w0 + 3 * outStride + L);
+                if (a00.max(a01).compare(VectorOperators.GE, atLeast[j]).anyTrue()) {
+                    mask |= 1L << j;
+                }
+                if (a10.max(a11).compare(VectorOperators.GE, atLeast[j + 1]).anyTrue()) {
+                    mask |= 1L << (j + 1);
+                }
+                if (a20.max(a21).compare(VectorOperators.GE, atLeast[j + 2]).anyTrue()) {
+                    mask |= 1L << (j + 2);
+                }
+                if (a30.max(a31).compare(VectorOperators.GE, atLeast[j + 3]).anyTrue()) {
+                    mask |= 1L << (j + 3);
+                }
+            }
+            for (; j < nq; j++) {
+                final int q = j * k;
+                FloatVector a0 = FloatVector.zero(S);
+                FloatVector a1 = a0;
+                for (int f = 0, r = 0; f < k; f++, r += L) {
+                    FloatVector x = FloatVector.broadcast(S, queries[q + f]);
+                    a0 = x.fma(FloatVector.fromArray(S, blocked, o0 + r), a0);
+                    a1 = x.fma(FloatVector.fromArray(S, blocked, o1 + r), a1);
+                }
+                int w0 = j * outStride + w;
+                a0.intoArray(out, w0);
+                a1.intoArray(out, w0 + L);
+                if (a0.max(a1).compare(VectorOperators.GE, atLeast[j]).anyTrue()) {
+                    mask |= 1L << j;
+                }
+            }
+        }
+        for (; b < count; b++) {
+            final int o = (firstBlock + b) * stride;
+            for (int j = 0; j < nq; j++) {
+                final int q = j * k;
+                FloatVector a = FloatVector.zero(S);
+                for (int f = 0, r = 0; f < k; f++, r += L) {
+                    a = FloatVector.broadcast(S, queries[q + f]).fma(FloatVector.fromArray(S, blocked, o + r), a);
+                }
+                a.intoArray(out, j * outStride + b * L);
+                if (a.compare(VectorOperators.GE, atLeast[j]).anyTrue()) {
+                    mask |= 1L << j;
+                }
+            }
+        }
+        return mask;
+    }
+
+    @Override
     public String name() {
         return "vector-" + S.vectorBitSize();
     }

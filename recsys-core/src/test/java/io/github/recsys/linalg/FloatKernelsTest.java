@@ -94,13 +94,13 @@ class FloatKernelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 8, 17, 24, 32, 64, 100, 128})
+    @ValueSource(ints = {1, 3, 8, 16, 17, 24, 32, 48, 64, 100, 128})
     void scalarKernelsMatchReference(int k) {
         check(FloatKernels.scalar(), k);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 8, 17, 24, 32, 64, 100, 128})
+    @ValueSource(ints = {1, 3, 8, 16, 17, 24, 32, 48, 64, 100, 128})
     void vectorKernelsMatchReference(int k) {
         FloatKernels v = FloatKernels.vector();
         Assumptions.assumeTrue(v != null, "jdk.incubator.vector not available");

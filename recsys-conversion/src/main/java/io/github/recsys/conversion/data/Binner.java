@@ -51,6 +51,22 @@ public final class Binner implements Transform, FittedTransform {
         }
     }
 
+    /**
+     * Bins labelled by their ranges: {@code [18, 25)}, ..., with the last one closed, e.g.
+     * {@code [65, inf]}; integral edges are written without decimals.
+     */
+    public static Binner ranges(String column, String output, double[] edges) {
+        String[] labels = new String[Math.max(0, edges.length - 1)];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = "[" + edgeText(edges[i]) + ", " + edgeText(edges[i + 1]) + (i == labels.length - 1 ? "]" : ")");
+        }
+        return new Binner(column, output, edges, labels);
+    }
+
+    private static String edgeText(double e) {
+        return Double.isInfinite(e) ? (e > 0 ? "inf" : "-inf") : NumericColumn.formatNumber(e);
+    }
+
     @Override
     public FittedTransform fit(Table table) {
         table.numeric(column);

@@ -47,13 +47,13 @@ public final class DropDuplicates implements Transform, FittedTransform {
         }
         int n = table.rows();
         Column[] c = cols.toArray(new Column[0]);
+        long[] hashes = rowHashes(c, n);
         Long2IntOpenHashMap first = new Long2IntOpenHashMap(Math.max(16, n));
         first.defaultReturnValue(-1);
         boolean[] keep = new boolean[n];
         Set<List<String>> collided = null;
         for (int i = 0; i < n; i++) {
-            long h = rowHash(c, i);
-            int j = first.putIfAbsent(h, i);
+            int j = first.putIfAbsent(hashes[i], i);
             if (j < 0) {
                 keep[i] = true;
             } else if (!sameRow(c, i, j)) {
@@ -68,21 +68,35 @@ public final class DropDuplicates implements Transform, FittedTransform {
         return table.filter(keep);
     }
 
-    private static long rowHash(Column[] cols, int row) {
-        long h = 0x9E3779B97F4A7C15L;
+    /** 64-bit hash of each row over the given columns, computed column by column. */
+    private static long[] rowHashes(Column[] cols, int n) {
+        long[] h = new long[n];
+        java.util.Arrays.fill(h, 0x9E3779B97F4A7C15L);
         for (Column col : cols) {
-            long v;
             if (col instanceof NumericColumn x) {
-                double d = x.get(row);
-                v = Double.isNaN(d) ? 0x7ff8000000000000L : Double.doubleToLongBits(d == 0.0 ? 0.0 : d);
+                for (int i = 0; i < n; i++) {
+                    double d = x.get(i);
+                    long v = d != d ? 0x7ff8000000000000L : Double.doubleToRawLongBits(d + 0.0);
+                    h[i] = (h[i] ^ v) * 0xBF58476D1CE4E5B9L + 31;
+                    h[i] ^= h[i] >>> 29;
+                }
             } else if (col instanceof CategoricalColumn k) {
-                v = k.code(row);
+                for (int i = 0; i < n; i++) {
+                    h[i] = (h[i] ^ k.code(i)) * 0xBF58476D1CE4E5B9L + 31;
+                    h[i] ^= h[i] >>> 29;
+                }
             } else {
-                v = ((BooleanColumn) col).code(row);
+                BooleanColumn b = (BooleanColumn) col;
+                for (int i = 0; i < n; i++) {
+                    h[i] = (h[i] ^ b.code(i)) * 0xBF58476D1CE4E5B9L + 31;
+                    h[i] ^= h[i] >>> 29;
+                }
             }
-            h = mix(h ^ v) * 0xBF58476D1CE4E5B9L + 31;
         }
-        return mix(h);
+        for (int i = 0; i < n; i++) {
+            h[i] = mix(h[i]);
+        }
+        return h;
     }
 
     private static long mix(long z) {

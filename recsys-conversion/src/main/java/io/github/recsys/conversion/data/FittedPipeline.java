@@ -195,10 +195,14 @@ public final class FittedPipeline {
         return assemble(t, false).row(0);
     }
 
-    private FeatureMatrix assemble(Table t, boolean withLabels) {
+    /** Rows per block of the assembly: one block of the row-major output stays in cache while columns are copied in. */
+    private static final int ASSEMBLY_BLOCK = 512;
+
+    FeatureMatrix assemble(Table t, boolean withLabels) {
         int n = t.rows();
         int p = featureNames.length;
-        double[] values = new double[n * p];
+        Column[] cols = new Column[p];
+        int[][] catCodes = new int[p][];
         for (int j = 0; j < p; j++) {
             String name = featureNames[j];
             if (!t.has(name)) {
@@ -210,18 +214,29 @@ public final class FittedPipeline {
                 throw new IllegalArgumentException("feature column '" + name + "' is " + c.type().label() + ", it was "
                         + featureTypes[j].label() + " when the pipeline was fitted");
             }
-            if (c instanceof NumericColumn x) {
-                for (int i = 0, o = j; i < n; i++, o += p) {
-                    values[o] = x.get(i);
-                }
-            } else if (c instanceof BooleanColumn b) {
-                for (int i = 0, o = j; i < n; i++, o += p) {
-                    values[o] = b.asDouble(i);
-                }
-            } else {
-                int[] codes = ((CategoricalColumn) c).codesIn(featureLevels.get(j), null);
-                for (int i = 0, o = j; i < n; i++, o += p) {
-                    values[o] = codes[i] < 0 ? Double.NaN : codes[i];
+            cols[j] = c;
+            if (c instanceof CategoricalColumn k) {
+                catCodes[j] = k.codesIn(featureLevels.get(j), null);
+            }
+        }
+        double[] values = new double[Math.multiplyExact(n, p)];
+        for (int from = 0; from < n; from += ASSEMBLY_BLOCK) {
+            int to = Math.min(n, from + ASSEMBLY_BLOCK);
+            for (int j = 0; j < p; j++) {
+                Column c = cols[j];
+                if (c instanceof NumericColumn x) {
+                    for (int i = from, o = from * p + j; i < to; i++, o += p) {
+                        values[o] = x.get(i);
+                    }
+                } else if (c instanceof BooleanColumn b) {
+                    for (int i = from, o = from * p + j; i < to; i++, o += p) {
+                        values[o] = b.asDouble(i);
+                    }
+                } else {
+                    int[] codes = catCodes[j];
+                    for (int i = from, o = from * p + j; i < to; i++, o += p) {
+                        values[o] = codes[i] < 0 ? Double.NaN : codes[i];
+                    }
                 }
             }
         }
@@ -229,56 +244,8 @@ public final class FittedPipeline {
         return FeatureMatrix.wrap(n, p, values, featureNames.clone(), cardinality.clone(), labels, null);
     }
 
-    /** Labels 0/1 from a boolean, 0/1 numeric or categorical (with positive level) column; errors name the first bad row. */
     static double[] labels(Column c, String target, String positiveLevel) {
-        int n = c.size();
-        double[] y = new double[n];
-        int missing = 0;
-        int firstMissing = -1;
-        if (c instanceof BooleanColumn b) {
-            for (int i = 0; i < n; i++) {
-                if (b.isMissing(i)) {
-                    missing++;
-                    firstMissing = firstMissing < 0 ? i : firstMissing;
-                } else {
-                    y[i] = b.isTrue(i) ? 1 : 0;
-                }
-            }
-        } else if (c instanceof NumericColumn x) {
-            for (int i = 0; i < n; i++) {
-                double v = x.get(i);
-                if (Double.isNaN(v)) {
-                    missing++;
-                    firstMissing = firstMissing < 0 ? i : firstMissing;
-                } else if (v == 0 || v == 1) {
-                    y[i] = v;
-                } else {
-                    throw new IllegalArgumentException("target '" + target + "' must be boolean or 0/1, found " + v + " at row " + i);
-                }
-            }
-        } else {
-            CategoricalColumn k = (CategoricalColumn) c;
-            if (positiveLevel == null) {
-                throw new IllegalArgumentException("target '" + target + "' is categorical with levels " + k.levels()
-                        + "; name the positive level, e.g. target(\"" + target + "\", \""
-                        + (k.cardinality() > 0 ? k.levelOf(k.cardinality() - 1) : "yes") + "\")");
-            }
-            int pos = k.codeOf(positiveLevel);
-            for (int i = 0; i < n; i++) {
-                int code = k.code(i);
-                if (code < 0) {
-                    missing++;
-                    firstMissing = firstMissing < 0 ? i : firstMissing;
-                } else {
-                    y[i] = code == pos ? 1 : 0;
-                }
-            }
-        }
-        if (missing > 0) {
-            throw new IllegalArgumentException("target '" + target + "' is missing in " + missing + " rows (first at row "
-                    + firstMissing + "); remove them first, e.g. with RowFilter.notMissing(\"" + target + "\")");
-        }
-        return y;
+        return Labels.binary(c, positiveLevel, false);
     }
 
     @Override

@@ -27,8 +27,9 @@ import java.util.function.Function;
  *     .oneHotCategoricals(OneHotEncoder.Unknown.ZERO, false)
  *     .target("Converted")                                   // boolean, or numeric 0/1
  *     .build();
- * FittedPipeline prep = pipeline.fit(train);
- * FeatureMatrix xTrain = prep.transform(train);              // labels from "Converted"
+ * Pipeline.Fitted fitted = pipeline.fitTransform(train);     // = fit(train), then transform(train)
+ * FittedPipeline prep = fitted.pipeline();
+ * FeatureMatrix xTrain = fitted.features();                  // labels from "Converted"
  * FeatureMatrix xTest = prep.transform(test);
  * double[] row = prep.transformRow(Map.of("Age", "31", "Gender", "Female", "Device_Type", "Mobile", ...));
  * }</pre>
@@ -77,6 +78,21 @@ public final class Pipeline {
      *                                  ("target 'Converted' has a single class (all 0) in 4 rows"), or a step's error
      */
     public FittedPipeline fit(Table table) {
+        Table[] out = new Table[1];
+        return fitSteps(table, out);
+    }
+
+    /**
+     * The fitted pipeline and the features of {@code table} in one pass: the same as
+     * {@code fit(table)} then {@code transform(table)}, without running the steps twice.
+     */
+    public Fitted fitTransform(Table table) {
+        Table[] out = new Table[1];
+        FittedPipeline p = fitSteps(table, out);
+        return new Fitted(p, p.assemble(out[0], true));
+    }
+
+    private FittedPipeline fitSteps(Table table, Table[] out) {
         Objects.requireNonNull(table, "table");
         if (target != null && !table.has(target)) {
             throw new IllegalArgumentException("unknown target column '" + target + "'; columns are " + table.columnNames());
@@ -88,7 +104,17 @@ public final class Pipeline {
             t = f.apply(t);
             fitted.add(f);
         }
+        out[0] = t;
         return FittedPipeline.create(table, t, fitted, target, positiveLevel);
+    }
+
+    /**
+     * A fitted pipeline with the features of the table it was fitted on.
+     *
+     * @param pipeline the frozen pipeline
+     * @param features the training table's features and labels
+     */
+    public record Fitted(FittedPipeline pipeline, FeatureMatrix features) {
     }
 
     @Override

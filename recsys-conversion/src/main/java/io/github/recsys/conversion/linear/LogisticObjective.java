@@ -20,9 +20,11 @@ import java.util.concurrent.Future;
  * bounded ({@code WAVE_CHUNKS * (p+1)^2} doubles for the Hessian). The floating-point operations and
  * their order therefore do not depend on the thread count, and neither does the result.
  *
- * <p>Not thread-safe (owns scratch buffers); one instance per fit.
+ * <p>Public for diagnostics, custom solvers and benchmarks: obtain one with {@link #of}, call
+ * {@link #evaluate} as often as needed, and {@link #close()} it to stop its worker threads.
+ * Not thread-safe (owns scratch buffers): one caller at a time.
  */
-final class LogisticObjective {
+public final class LogisticObjective implements AutoCloseable {
 
     /** Rows per chunk (fixed: the reduction order depends on it, never on the thread count). */
     static final int CHUNK_ROWS = 4096;
@@ -55,6 +57,34 @@ final class LogisticObjective {
     private int waveStart;
     private int waveEnd;
     private int evaluations;
+
+    private ForkJoinPool ownedPool;
+
+    /**
+     * The objective of {@code config} (L2, class weights, intercept, threads; L1 and solver settings are
+     * ignored) over {@code data}, which must be labeled. The data is not copied: it is immutable.
+     */
+    public static LogisticObjective of(io.github.recsys.conversion.data.FeatureMatrix data,
+                                       LogisticRegressionConfig config) {
+        if (!data.hasLabels()) {
+            throw new IllegalArgumentException("data has no labels");
+        }
+        ForkJoinPool pool = config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
+        LogisticObjective o = new LogisticObjective(data.rawValues(), data.labels(), data.weights(), data.rows(),
+                data.cols(), config.fitIntercept(), config.l2(), config.positiveWeight(), config.negativeWeight(), pool,
+                config.threads());
+        o.ownedPool = pool;
+        return o;
+    }
+
+    /** Shuts down the worker pool created by {@link #of} (no-op otherwise). */
+    @Override
+    public void close() {
+        if (ownedPool != null) {
+            ownedPool.shutdownNow();
+            ownedPool = null;
+        }
+    }
 
     /**
      * @param x         n*p row-major features (not modified)
@@ -101,7 +131,7 @@ final class LogisticObjective {
     }
 
     /** Sum of all row weights (row weight times class weight). */
-    double totalWeight() {
+    public double totalWeight() {
         return totalWeight;
     }
 
@@ -114,12 +144,41 @@ final class LogisticObjective {
         return s;
     }
 
+    /**
+     * Diagonal of the Hessian at the intercept-only start (every p_i equal to the weighted base rate
+     * {@code pbar}): {@code pbar (1 - pbar) sum_i c_i x_ij^2 + l2} for coefficients, and
+     * {@code pbar (1 - pbar) sum_i c_i} for the intercept (1 when no intercept is fit). Used by L-BFGS as
+     * a fixed diagonal preconditioner. One sequential pass in row order.
+     */
+    double[] startingDiagonal() {
+        double pbar = weightedPositives() / totalWeight;
+        double v = Math.max(pbar * (1 - pbar), 1e-12);
+        double[] diag = new double[dim];
+        for (int i = 0; i < n; i++) {
+            double ci = c[i];
+            int off = i * p;
+            for (int j = 0; j < p; j++) {
+                double xv = x[off + j];
+                diag[j] += ci * xv * xv;
+            }
+        }
+        for (int j = 0; j < p; j++) {
+            diag[j] = v * diag[j] + l2;
+            if (!(diag[j] > 0)) {
+                diag[j] = 1; // an all-zero column without penalty: any positive scale will do
+            }
+        }
+        diag[p] = intercept ? v * totalWeight : 1;
+        return diag;
+    }
+
     /** Number of {@link #evaluate} calls so far. */
     int evaluations() {
         return evaluations;
     }
 
-    int dim() {
+    /** Length of the parameter vector, p + 1 (coefficients, then the intercept). */
+    public int dim() {
         return dim;
     }
 
@@ -131,7 +190,7 @@ final class LogisticObjective {
      * @param hess output Hessian, (p+1)^2 row-major, full symmetric (overwritten), or null to skip it
      * @return the objective value
      */
-    double evaluate(double[] beta, double[] grad, double[] hess) {
+    public double evaluate(double[] beta, double[] grad, double[] hess) {
         evaluations++;
         if (hess != null && slotHess == null) {
             slotHess = new double[WAVE_CHUNKS * dim * dim];

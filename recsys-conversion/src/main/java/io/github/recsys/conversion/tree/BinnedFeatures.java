@@ -315,6 +315,11 @@ public final class BinnedFeatures {
         return names.clone();
     }
 
+    /** First histogram slot of every column plus the total at index p (a copy, length p + 1). */
+    public int[] offsets() {
+        return offsets.clone();
+    }
+
     int[] offsetsArray() {
         return offsets;
     }

@@ -263,63 +263,89 @@ public final class SplitFinder {
             totA += gA[g];
             totB += gB[g];
         }
+        double parent = score(totA, totB);
         boolean hasMissing = mb > 0;
+        double mcw = minChildWeight;
+        // best of this column, kept in locals; written to the candidate once at the end
+        double bestGain = best.gain;
+        int bestG = -1;
+        int bestBin = 0;
+        boolean bestDefaultLeft = false;
+        double bestAL = 0;
+        double bestBL = 0;
         double aL = 0;
         double bL = 0;
         for (int g = 0; g < m; g++) {
             aL += gA[g];
             bL += gB[g];
             if (g < m - 1) {
+                double aR = totA - aL;
+                double bR = totB - bL;
+                if (bL >= mcw && bR >= mcw && bL > 0 && bR > 0) {
+                    double gain = gainScale * (score(aL, bL) + score(aR, bR) - parent);
+                    if (gain > bestGain) {
+                        bestGain = gain;
+                        bestG = g;
+                        bestBin = gCode[g];
+                        bestDefaultLeft = !hasMissing && bL >= bR;
+                        bestAL = aL;
+                        bestBL = bL;
+                    }
+                }
                 if (hasMissing) {
-                    consider(best, feature, categorical, g, gCode[g], gain(aL, bL, totA - aL, totB - bL), false,
-                            aL, bL, totA - aL, totB - bL);
                     double aL2 = aL + ma;
                     double bL2 = bL + mb;
-                    consider(best, feature, categorical, g, gCode[g], gain(aL2, bL2, totA - aL2, totB - bL2), true,
-                            aL2, bL2, totA - aL2, totB - bL2);
-                } else {
-                    double aR = totA - aL;
-                    double bR = totB - bL;
-                    consider(best, feature, categorical, g, gCode[g], gain(aL, bL, aR, bR), bL >= bR, aL, bL, aR, bR);
+                    double aR2 = totA - aL2;
+                    double bR2 = totB - bL2;
+                    if (bL2 >= mcw && bR2 >= mcw && bL2 > 0 && bR2 > 0) {
+                        double gain = gainScale * (score(aL2, bL2) + score(aR2, bR2) - parent);
+                        if (gain > bestGain) {
+                            bestGain = gain;
+                            bestG = g;
+                            bestBin = gCode[g];
+                            bestDefaultLeft = true;
+                            bestAL = aL2;
+                            bestBL = bL2;
+                        }
+                    }
                 }
-            } else if (hasMissing) {
+            } else if (hasMissing && bL >= mcw && mb >= mcw && bL > 0) {
                 // every present value left, missing values right
-                consider(best, feature, categorical, g, valueBins - 1, gain(aL, bL, ma, mb), false, aL, bL, ma, mb);
+                double gain = gainScale * (score(aL, bL) + score(ma, mb) - parent);
+                if (gain > bestGain) {
+                    bestGain = gain;
+                    bestG = g;
+                    bestBin = valueBins - 1;
+                    bestDefaultLeft = false;
+                    bestAL = aL;
+                    bestBL = bL;
+                }
             }
         }
-    }
-
-    private void consider(SplitCandidate best, int feature, boolean categorical, int g, int bin, double gain,
-                          boolean defaultLeft,
-                          double aL, double bL, double aR, double bR) {
-        if (!(gain > best.gain)) {
-            return;
-        }
-        best.feature = feature;
-        best.gain = gain;
-        best.defaultLeft = defaultLeft;
-        best.leftA = aL;
-        best.leftB = bL;
-        best.rightA = aR;
-        best.rightB = bR;
-        best.categorical = categorical;
-        if (categorical) {
-            best.bin = 0;
+        if (bestG >= 0) {
+            best.feature = feature;
+            best.gain = bestGain;
+            best.defaultLeft = bestDefaultLeft;
+            best.leftA = bestAL;
+            best.leftB = bestBL;
+            best.rightA = totA - bestAL;
+            best.rightB = totB - bestBL;
+            best.categorical = categorical;
             long[] bits = best.categories;
             bits[0] = 0;
             bits[1] = 0;
             bits[2] = 0;
             bits[3] = 0;
-            for (int i = 0; i <= g; i++) {
-                int c = gCode[i];
-                bits[c >>> 6] |= 1L << (c & 63);
+            if (categorical) {
+                best.bin = 0;
+                for (int i = 0; i <= bestG; i++) {
+                    int c = gCode[i];
+                    bits[c >>> 6] |= 1L << (c & 63);
+                }
+            } else {
+                best.bin = bestBin;
             }
-        } else {
-            best.bin = bin;
-            best.categories[0] = 0;
-            best.categories[1] = 0;
-            best.categories[2] = 0;
-            best.categories[3] = 0;
         }
     }
+
 }

@@ -52,6 +52,7 @@ public final class TreeGrower {
 
     // workspace
     private final int[] scratch;
+    private final byte[] leftTable = new byte[256];
     private final byte[] flags;
     private double[][] hists = new double[8][];
     private int histCount;
@@ -352,6 +353,9 @@ public final class TreeGrower {
     private int partition(int start, int count, SplitCandidate c) {
         int f = c.feature;
         int missing = valueBins[f];
+        for (int code = 0; code < 256; code++) {
+            leftTable[code] = code <= missing && c.goesLeft(code, missing) ? (byte) 1 : (byte) 0;
+        }
         if (pool != null && count >= PAR_MIN_PARTITION && ForkJoinTask.inForkJoinPool()) {
             runJobs(1, null, start, count, c);
             int total = 0;
@@ -365,16 +369,18 @@ public final class TreeGrower {
             System.arraycopy(scratch, start, rows, start, count);
             return total;
         }
+        byte[] lut = leftTable;
         int w = start;
         int k = 0;
         int end = start + count;
+        // branch-free: write the row to both outputs, advance the one it belongs to
         for (int i = start; i < end; i++) {
             int r = rows[i];
-            if (c.goesLeft(codes[r * p + f] & 0xFF, missing)) {
-                rows[w++] = r;
-            } else {
-                scratch[k++] = r;
-            }
+            int l = lut[codes[r * p + f] & 0xFF];
+            rows[w] = r;
+            scratch[k] = r;
+            w += l;
+            k += 1 - l;
         }
         System.arraycopy(scratch, 0, rows, w, k);
         return w - start;
@@ -417,21 +423,21 @@ public final class TreeGrower {
             }
             int from = jobStart + (int) ((long) t * jobCount / g);
             int to = jobStart + (int) ((long) (t + 1) * jobCount / g);
-            SplitCandidate c = jobSplit;
-            int f = c.feature;
-            int missing = valueBins[f];
+            int f = jobSplit.feature;
+            byte[] lut = leftTable;
             if (jobKind == 1) {
                 int left = 0;
                 for (int i = from; i < to; i++) {
-                    boolean goLeft = c.goesLeft(codes[rows[i] * p + f] & 0xFF, missing);
-                    flags[i] = goLeft ? (byte) 1 : (byte) 0;
-                    left += goLeft ? 1 : 0;
+                    byte l = lut[codes[rows[i] * p + f] & 0xFF];
+                    flags[i] = l;
+                    left += l;
                 }
                 jobLeft[t] = left;
             } else {
                 int li = jobStart + jobLeft[t];
                 int ri = jobStart + jobTotalLeft + (from - jobStart - jobLeft[t]);
                 for (int i = from; i < to; i++) {
+                    // branchy on purpose: a branch-free double write could touch the next range's slots
                     if (flags[i] != 0) {
                         scratch[li++] = rows[i];
                     } else {

@@ -1,5 +1,6 @@
 package io.github.recsys.io.csv;
 
+import io.github.recsys.data.EventWeights;
 import io.github.recsys.data.IdIndex;
 import io.github.recsys.data.InteractionLog;
 import it.unimi.dsi.fastutil.floats.FloatArrayList;
@@ -14,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -104,7 +105,7 @@ public final class InteractionReader {
     private final Column value;
     private final Column timestamp;
     private final Column event;
-    private final Map<String, Float> eventWeights;
+    private final EventWeights eventWeights;
     private final boolean strict;
     private final int maxProblems;
     private final IdType idType;
@@ -116,7 +117,7 @@ public final class InteractionReader {
         this.value = b.value;
         this.timestamp = b.timestamp;
         this.event = b.event;
-        this.eventWeights = b.eventWeights == null ? null : Map.copyOf(b.eventWeights);
+        this.eventWeights = b.eventWeights;
         this.strict = b.strict;
         this.maxProblems = b.maxProblems;
         this.idType = b.idType;
@@ -126,7 +127,7 @@ public final class InteractionReader {
             throw new IllegalArgumentException("columns chosen by name need a header, but header(false) was set");
         }
         this.header = byName ? Boolean.TRUE : b.header;
-        if (event.mode != MODE_NONE && (eventWeights == null || eventWeights.isEmpty())) {
+        if (event.mode != MODE_NONE && eventWeights == null) {
             throw new IllegalArgumentException("an event column needs event weights");
         }
     }
@@ -193,6 +194,7 @@ public final class InteractionReader {
         private byte[][] eventNames;
         private float[] eventValues;
         private String eventList;
+        private float defaultEventWeight = Float.NaN;
 
         private int[] fs = new int[16];
         private int[] fe = new int[16];
@@ -353,16 +355,18 @@ public final class InteractionReader {
                 tsList = new LongArrayList(1 << 12);
             }
             if (eventCol >= 0) {
-                eventNames = new byte[eventWeights.size()][];
-                eventValues = new float[eventWeights.size()];
+                Map<String, Double> w = new TreeMap<>(eventWeights.weights());
+                eventNames = new byte[w.size()][];
+                eventValues = new float[w.size()];
                 int j = 0;
                 StringBuilder sb = new StringBuilder();
-                for (Map.Entry<String, Float> e : new java.util.TreeMap<>(eventWeights).entrySet()) {
+                for (Map.Entry<String, Double> e : w.entrySet()) {
                     eventNames[j] = e.getKey().getBytes(StandardCharsets.UTF_8);
-                    eventValues[j++] = e.getValue();
+                    eventValues[j++] = e.getValue().floatValue();
                     sb.append(sb.length() == 0 ? "" : ", ").append(e.getKey());
                 }
                 eventList = sb.toString();
+                defaultEventWeight = eventWeights.hasDefault() ? (float) eventWeights.defaultWeight() : Float.NaN;
             }
             headerSeen = isHeader;
             return isHeader;
@@ -559,13 +563,19 @@ public final class InteractionReader {
             }
             if (eventCol >= 0) {
                 int e = eventIndex(b, fs[eventCol], fe[eventCol]);
-                if (e < 0) {
+                float w;
+                if (e >= 0) {
+                    w = eventValues[e];
+                } else if (!Float.isNaN(defaultEventWeight)) {
+                    w = defaultEventWeight;
+                } else {
                     throw error(eventCol, "event", "expected one of " + eventList + ", was '" + text(b, eventCol) + "'");
                 }
-                v *= eventValues[e];
-                if (!(v >= 0) || v == Float.POSITIVE_INFINITY) {
-                    throw error(eventCol, "event", "weight times value overflows float: " + eventValues[e] + " x " + v);
+                float weighted = v * w;
+                if (weighted == Float.POSITIVE_INFINITY) {
+                    throw error(eventCol, "event", "weight times value overflows float: " + w + " x " + v);
                 }
+                v = weighted;
             }
             long ts = 0;
             if (tsCol >= 0) {
@@ -797,7 +807,7 @@ public final class InteractionReader {
         private Column value = Column.AUTO;
         private Column timestamp = Column.AUTO;
         private Column event = Column.NONE;
-        private Map<String, Float> eventWeights;
+        private EventWeights eventWeights;
         private boolean strict = true;
         private int maxProblems = 5;
         private IdType idType = IdType.AUTO;
@@ -878,33 +888,21 @@ public final class InteractionReader {
         }
 
         /**
-         * An event-type column, 0-based, and the weight of each event type (finite, {@code >= 0}); a line's
-         * value becomes {@code weight(event) * value}.
+         * An event-type column, 0-based, and the weight of each event type; a line's value becomes
+         * {@code weight(event) * value}. A type not in {@code weights} gets its default weight, or is a
+         * format error when there is none.
          */
-        public Builder eventColumn(int index, Map<String, ? extends Number> weights) {
+        public Builder eventColumn(int index, EventWeights weights) {
             this.event = Column.at(index, "event");
-            this.eventWeights = weights(weights);
+            this.eventWeights = Objects.requireNonNull(weights, "weights");
             return this;
         }
 
         /** An event-type column by header name, with the weight of each event type. */
-        public Builder eventColumn(String name, Map<String, ? extends Number> weights) {
+        public Builder eventColumn(String name, EventWeights weights) {
             this.event = Column.named(name, "event");
-            this.eventWeights = weights(weights);
+            this.eventWeights = Objects.requireNonNull(weights, "weights");
             return this;
-        }
-
-        private static Map<String, Float> weights(Map<String, ? extends Number> weights) {
-            Objects.requireNonNull(weights, "weights");
-            Map<String, Float> out = new LinkedHashMap<>();
-            for (Map.Entry<String, ? extends Number> e : weights.entrySet()) {
-                float w = e.getValue().floatValue();
-                if (!(w >= 0) || w == Float.POSITIVE_INFINITY) {
-                    throw new IllegalArgumentException("weight of event '" + e.getKey() + "' must be finite and >= 0, was " + w);
-                }
-                out.put(Objects.requireNonNull(e.getKey(), "event name"), w);
-            }
-            return out;
         }
 
         /** Strict (default true): the first bad line throws. False: bad lines are skipped and counted. */

@@ -30,7 +30,8 @@ import java.nio.file.Path;
  */
 public final class TableCsvWriter {
 
-    private static final CsvFactory FACTORY = new CsvFactory();
+    /** Strict quoting check: long plain values such as header names are not quoted needlessly. */
+    private static final CsvFactory FACTORY = CsvFactory.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
     private final char delimiter;
 

@@ -1,5 +1,6 @@
 package io.github.recsys.io.csv;
 
+import io.github.recsys.data.EventWeights;
 import io.github.recsys.data.InteractionLog;
 import io.github.recsys.data.InteractionMatrix;
 import org.junit.jupiter.api.Test;
@@ -96,7 +97,7 @@ class InteractionReaderTest {
     @Test
     void eventTypesBecomeWeightsAndAggregate() throws IOException {
         InteractionReader r = InteractionReader.builder().header(true).userColumn("user").itemColumn("feature")
-                .eventColumn("event", Map.of("click", 1, "use", 3)).valueColumn("count").timestampColumn("time").build();
+                .eventColumn("event", EventWeights.of(Map.of("click", 1, "use", 3))).valueColumn("count").timestampColumn("time").build();
         ReadResult res = read(r, "user,feature,event,count,time\nu1,Bill Pay,click,2,10\nu1,Bill Pay,use,1,11\nu2,PayPal.Me,use,4,12\n");
         InteractionMatrix m = res.log().toMatrix();
         assertThat(res.log().values()).containsExactly(2f, 3f, 12f);
@@ -104,6 +105,11 @@ class InteractionReaderTest {
         assertThat(m.get(1, 1)).isEqualTo(12f);
         assertThatThrownBy(() -> read(r, "user,feature,event,count,time\nu1,Bill Pay,view,2,10\n"))
                 .hasMessage("x.tsv:2: field 3 (event): expected one of click, use, was 'view'");
+        InteractionReader withDefault = InteractionReader.builder().userColumn("user").itemColumn("feature")
+                .eventColumn("event", EventWeights.builder().weight("use", 3).defaultWeight(0.5).build())
+                .valueColumn("count").noTimestampColumn().build();
+        assertThat(read(withDefault, "user,feature,event,count\nu1,Bill Pay,view,2\nu1,One Touch,use,2\n").log().values())
+                .containsExactly(1f, 6f);
     }
 
     @Test

@@ -1,0 +1,220 @@
+package io.github.recsys.examples.cli;
+
+import io.github.recsys.als.AlsConfig;
+import io.github.recsys.als.AlsModel;
+import io.github.recsys.als.AlsRecommender;
+import io.github.recsys.als.AlsSolver;
+import io.github.recsys.als.AlsTrainer;
+import io.github.recsys.data.Confidence;
+import io.github.recsys.data.IdIndex;
+import io.github.recsys.data.InteractionLog;
+import io.github.recsys.data.InteractionMatrix;
+import io.github.recsys.eval.AlsSetting;
+import io.github.recsys.eval.EvaluationResult;
+import io.github.recsys.eval.Metric;
+import io.github.recsys.eval.Split;
+import io.github.recsys.eval.Splits;
+import io.github.recsys.io.csv.Delimiter;
+import io.github.recsys.io.csv.InteractionReader;
+import io.github.recsys.io.csv.ReadResult;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Shared pieces of {@code als-eval} and {@code tune}: reading, splitting, ALS settings, metric JSON. */
+final class EvalSupport {
+
+    private EvalSupport() {
+    }
+
+    /** Data options common to both commands, read from {@code args}. */
+    static final class DataOptions {
+        final String input;
+        final String train;
+        final String test;
+        final double testFraction;
+        final long seed;
+        final InteractionReader reader;
+
+        DataOptions(Args args, boolean allowTrainTest) {
+            input = args.get("input", null);
+            train = allowTrainTest ? args.get("train", null) : null;
+            test = allowTrainTest ? args.get("test", null) : null;
+            testFraction = args.getDouble("test-fraction", 0.2);
+            seed = args.getLong("seed", 42);
+            String format = args.get("format", "auto");
+            boolean lenient = args.flag("lenient");
+            Delimiter d;
+            try {
+                d = Delimiter.parse(format);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--format: " + e.getMessage());
+            }
+            reader = InteractionReader.builder().delimiter(d).strict(!lenient).build();
+            if (input != null && (train != null || test != null)) {
+                throw new UsageException("give either --input FILE (split here) or --train FILE --test FILE, not both");
+            }
+            if (input == null && (train == null || test == null)) {
+                throw new UsageException(allowTrainTest
+                        ? "missing input: give --input FILE [--test-fraction 0.2 --seed 42] or --train FILE --test FILE"
+                        : "missing required option --input FILE");
+            }
+            if (!(testFraction > 0 && testFraction < 1)) {
+                throw new UsageException("--test-fraction must be in (0, 1), was " + testFraction);
+            }
+        }
+
+        /** Reads the file(s) and returns train and test logs sharing id indexes. */
+        Split load(PrintStream err) throws IOException {
+            if (input != null) {
+                InteractionLog log = read(reader, input, err);
+                Split s = Splits.perUserHoldout(log, testFraction, seed);
+                err.printf(Locale.ROOT, "split %s per user: %d train, %d test entries (test fraction %s, seed %d)%n",
+                        input, s.train().size(), s.test().size(), testFraction, seed);
+                return s;
+            }
+            return union(read(reader, train, err), read(reader, test, err));
+        }
+    }
+
+    static InteractionLog read(InteractionReader reader, String file, PrintStream err) throws IOException {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new IOException("file not found: " + file);
+        }
+        long t0 = System.nanoTime();
+        ReadResult r = reader.read(p);
+        err.printf(Locale.ROOT, "read %s: %d interactions, %d users, %d items (%s, header %s) in %.2f s%n", file,
+                r.log().size(), r.log().userCount(), r.log().itemCount(), r.delimiter().name().toLowerCase(Locale.ROOT),
+                r.header(), (System.nanoTime() - t0) / 1e9);
+        if (r.skippedLines() > 0) {
+            err.printf(Locale.ROOT, "lenient: skipped %d bad lines, first: %s%n", r.skippedLines(), r.problems());
+        }
+        return r.log();
+    }
+
+    /** Re-indexes a train and a test log over the union of their ids (train's ids first). */
+    static Split union(InteractionLog a, InteractionLog b) {
+        boolean numeric = a.userIndex().isNumeric() && b.userIndex().isNumeric();
+        boolean numericItems = a.itemIndex().isNumeric() && b.itemIndex().isNumeric();
+        IdIndex.Builder users = numeric ? IdIndex.longBuilder() : IdIndex.stringBuilder();
+        IdIndex.Builder items = numericItems ? IdIndex.longBuilder() : IdIndex.stringBuilder();
+        int[][] userMaps = {map(a.userIndex(), users, numeric), map(b.userIndex(), users, numeric)};
+        int[][] itemMaps = {map(a.itemIndex(), items, numericItems), map(b.itemIndex(), items, numericItems)};
+        IdIndex u = users.build();
+        IdIndex i = items.build();
+        InteractionLog[] out = new InteractionLog[2];
+        InteractionLog[] in = {a, b};
+        for (int s = 0; s < 2; s++) {
+            InteractionLog log = in[s];
+            int[] uu = log.users();
+            int[] ii = log.items();
+            for (int t = 0; t < uu.length; t++) {
+                uu[t] = userMaps[s][uu[t]];
+                ii[t] = itemMaps[s][ii[t]];
+            }
+            out[s] = InteractionLog.of(uu, ii, log.values(), log.timestamps(), uu.length, u, i);
+        }
+        return new Split(out[0], out[1]);
+    }
+
+    private static int[] map(IdIndex index, IdIndex.Builder target, boolean numeric) {
+        int[] m = new int[index.size()];
+        for (int j = 0; j < m.length; j++) {
+            m[j] = numeric ? target.add(index.longIdAt(j)) : target.add(index.idAt(j));
+        }
+        return m;
+    }
+
+    /** ALS options common to both commands. */
+    static final class AlsOptions {
+        final AlsConfig base;
+        final AlsSetting setting;
+
+        AlsOptions(Args args) {
+            int threads = args.getInt("threads", Runtime.getRuntime().availableProcessors());
+            String solverName = args.get("solver", "cg");
+            AlsSolver solver;
+            switch (solverName.toLowerCase(Locale.ROOT)) {
+                case "cg": solver = AlsSolver.CG; break;
+                case "cholesky": solver = AlsSolver.CHOLESKY; break;
+                default: throw new UsageException("--solver expects cg or cholesky, was '" + solverName + "'");
+            }
+            try {
+                base = AlsConfig.builder().threads(threads).solver(solver)
+                        .cgSteps(args.getInt("cg-steps", AlsConfig.DEFAULT_CG_STEPS))
+                        .seed(args.getLong("seed", AlsConfig.DEFAULT_SEED)).build();
+                setting = new AlsSetting(args.getInt("factors", AlsConfig.DEFAULT_FACTORS),
+                        args.getDouble("regularization", AlsConfig.DEFAULT_REGULARIZATION),
+                        args.flag("scale-regularization"),
+                        args.getDouble("alpha", AlsConfig.DEFAULT_ALPHA),
+                        args.get("confidence", "linear"),
+                        args.getDouble("eps", 1.0),
+                        args.getInt("iterations", AlsConfig.DEFAULT_ITERATIONS));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+    }
+
+    /** The confidence weighting of a setting. */
+    static Confidence confidence(AlsSetting s) {
+        switch (s.confidence()) {
+            case "log": return Confidence.log(s.eps());
+            case "binary": return Confidence.binary();
+            case "bm25": return Confidence.bm25();
+            default: return Confidence.linear();
+        }
+    }
+
+    /** A fitted model with its recommender and fit time. */
+    record Fitted(AlsModel model, AlsRecommender recommender, double fitSeconds) {
+    }
+
+    /** Weights {@code train} by the setting's confidence, fits ALS and wraps it as a recommender. */
+    static Fitted fit(AlsSetting setting, AlsConfig base, InteractionMatrix train) {
+        InteractionMatrix weighted = confidence(setting).apply(train);
+        long t0 = System.nanoTime();
+        AlsModel model = new AlsTrainer(setting.toConfig(base)).fit(weighted);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        return new Fitted(model, new AlsRecommender(model, weighted, base.threads()), secs);
+    }
+
+    /** The setting as JSON fields. */
+    static Map<String, Object> settingJson(AlsSetting s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("factors", s.factors());
+        m.put("regularization", s.regularization());
+        m.put("scaleRegularization", s.scaleRegularization());
+        m.put("alpha", s.alpha());
+        m.put("confidence", s.confidence());
+        m.put("eps", s.eps());
+        m.put("iterations", s.iterations());
+        return m;
+    }
+
+    /** Every metric of {@code r} into {@code json} (NaN as null), plus the evaluated user count. */
+    static Map<String, Object> putMetrics(Map<String, Object> json, EvaluationResult r) {
+        json.put("k", r.k());
+        json.put("evaluatedUsers", r.userCount());
+        for (Metric m : Metric.values()) {
+            double v = r.mean(m);
+            json.put(m.key(), Double.isNaN(v) ? null : v);
+        }
+        return json;
+    }
+
+    /** Parses a metric name or throws a usage error. */
+    static Metric metric(String name) {
+        try {
+            return Metric.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--metric: " + e.getMessage());
+        }
+    }
+}
