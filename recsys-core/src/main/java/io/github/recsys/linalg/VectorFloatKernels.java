@@ -2,6 +2,7 @@ package io.github.recsys.linalg;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -14,7 +15,33 @@ final class VectorFloatKernels implements FloatKernels {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
+    /** Butterfly shuffles: step s swaps lanes i and i ^ (L >> (s+1)). */
+    private static final VectorShuffle<Float>[] BUTTERFLY = butterfly();
+
     VectorFloatKernels() {
+    }
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] butterfly() {
+        int steps = Integer.numberOfTrailingZeros(L);
+        VectorShuffle<Float>[] shuffles = new VectorShuffle[steps];
+        for (int st = 0; st < steps; st++) {
+            int bit = L >> (st + 1);
+            shuffles[st] = VectorShuffle.fromOp(S, i -> i ^ bit);
+        }
+        return shuffles;
+    }
+
+    /**
+     * The sum of all lanes of {@code v}, in every lane: log2(L) shuffle-and-add steps, instead of a
+     * scalar reduction (which C2 performs lane by lane in order for floats).
+     */
+    private static FloatVector allLanes(FloatVector v) {
+        VectorShuffle<Float>[] b = BUTTERFLY;
+        for (int st = 0; st < b.length; st++) {
+            v = v.add(v.rearrange(b[st]));
+        }
+        return v;
     }
 
     @Override
@@ -192,9 +219,9 @@ final class VectorFloatKernels implements FloatKernels {
         for (int p = from; p < to; p++) {
             int off = idx[p] * k;
             FloatVector y0 = FloatVector.fromArray(S, y, off);
-            float d = y0.mul(x0).reduceLanes(VectorOperators.ADD);
+            FloatVector d = allLanes(y0.mul(x0));
             float cv = alpha * val[p];
-            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);
         }
         a0.intoArray(out, 0);
@@ -212,9 +239,9 @@ final class VectorFloatKernels implements FloatKernels {
             int off = idx[p] * k;
             FloatVector y0 = FloatVector.fromArray(S, y, off);
             FloatVector y1 = FloatVector.fromArray(S, y, off + L);
-            float d = y0.mul(x0).add(y1.mul(x1)).reduceLanes(VectorOperators.ADD);
+            FloatVector d = allLanes(y0.mul(x0).add(y1.mul(x1)));
             float cv = alpha * val[p];
-            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);
             a1 = y1.fma(c, a1);
         }
@@ -240,9 +267,9 @@ final class VectorFloatKernels implements FloatKernels {
             FloatVector y1 = FloatVector.fromArray(S, y, off + L);
             FloatVector y2 = FloatVector.fromArray(S, y, off + 2 * L);
             FloatVector y3 = FloatVector.fromArray(S, y, off + 3 * L);
-            float d = y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))).reduceLanes(VectorOperators.ADD);
+            FloatVector d = allLanes(y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))));
             float cv = alpha * val[p];
-            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);
             a1 = y1.fma(c, a1);
             a2 = y2.fma(c, a2);
@@ -284,9 +311,9 @@ final class VectorFloatKernels implements FloatKernels {
             FloatVector y5 = FloatVector.fromArray(S, y, off + 5 * L);
             FloatVector y6 = FloatVector.fromArray(S, y, off + 6 * L);
             FloatVector y7 = FloatVector.fromArray(S, y, off + 7 * L);
-            float d = y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))).add(y4.mul(x4).add(y5.mul(x5)).add(y6.mul(x6).add(y7.mul(x7)))).reduceLanes(VectorOperators.ADD);
+            FloatVector d = allLanes(y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))).add(y4.mul(x4).add(y5.mul(x5)).add(y6.mul(x6).add(y7.mul(x7)))));
             float cv = alpha * val[p];
-            FloatVector c = FloatVector.broadcast(S, residual ? 1f + cv * (1f - d) : cv * d);
+            FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);
             a1 = y1.fma(c, a1);
             a2 = y2.fma(c, a2);

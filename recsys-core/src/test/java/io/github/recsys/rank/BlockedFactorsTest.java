@@ -83,6 +83,36 @@ class BlockedFactorsTest {
     }
 
     @Test
+    void batchSelectionEqualsSingleQuerySelection() {
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int trial = 0; trial < 30; trial++) {
+            int k = 1 + rnd.nextInt(40);
+            int rows = rnd.nextInt(3000);
+            int nq = rnd.nextInt(BlockedFactors.MAX_BATCH + 1);
+            float[] y = random(rnd, rows * k);
+            float[] queries = random(rnd, nq * k);
+            int n = rnd.nextInt(30);
+            for (BlockedFactors bf : new BlockedFactors[] {BlockedFactors.of(y, rows, k), BlockedFactors.ofScalar(y, rows, k)}) {
+                TopKSelector[] sels = new TopKSelector[nq];
+                ItemCheck[] checks = new ItemCheck[nq];
+                for (int j = 0; j < nq; j++) {
+                    sels[j] = new TopKSelector(n);
+                    int mod = 2 + j % 5;
+                    checks[j] = j % 3 == 0 ? null : i -> i % mod != 0;
+                }
+                bf.selectTopKBatch(queries, nq, sels, checks, new float[bf.batchScratchLength(nq)]);
+                for (int j = 0; j < nq; j++) {
+                    TopKSelector one = new TopKSelector(n);
+                    float[] q = Arrays.copyOfRange(queries, j * k, j * k + k);
+                    bf.selectTopK(q, null, one, checks[j], new float[bf.scratchLength()]);
+                    assertThat(sels[j].drainToList("b")).as("trial %d query %d %s", trial, j, bf.kernelName())
+                            .isEqualTo(one.drainToList("b"));
+                }
+            }
+        }
+    }
+
+    @Test
     void rowScaleMultipliesScores() {
         SplittableRandom rnd = new SplittableRandom(5);
         int rows = 300;

@@ -61,7 +61,9 @@ import java.util.Map;
  * (duplicates and sessions with Time_Spent &lt;= 0 removed, ids dropped, target {@code Converted}).
  *
  * <p>Output: {@code {model, trainRows, testRows, features, threshold, auc, logLoss, accuracy,
- * precision, recall, f1, averagePrecision, brier, trainSeconds, trainRowsPerSecond, ...}}; metrics
+ * precision, recall, f1, averagePrecision, brier, trainSeconds, trainRowsPerSecond, trainCpuSeconds, ...}};
+ * {@code trainSeconds} is the wall-clock time of the model fit alone (preprocessing excluded) and
+ * {@code trainCpuSeconds} the process CPU time over the same span; metrics
  * use the probability of the positive class and {@code score >= threshold} as a positive prediction.
  * The predictions file gets one probability per test row, in input order.
  */
@@ -192,6 +194,7 @@ public final class ConversionEvalCommand implements Command {
         err.printf(Locale.ROOT, "train %,d rows, test %,d rows, %d features%n", xTrain.rows(), xTest.rows(), xTrain.cols());
 
         // ---- train
+        long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         BinaryClassifier classifier;
         LogisticModel lr = null;
@@ -203,6 +206,7 @@ public final class ConversionEvalCommand implements Command {
             args.finish();
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        double trainCpuSeconds = cpu0 < 0 ? Double.NaN : (processCpuNanos() - cpu0) / 1e9;
 
         // ---- evaluate
         double[] p = classifier.predictProbabilities(xTest);
@@ -225,6 +229,7 @@ public final class ConversionEvalCommand implements Command {
         json.put("brier", ClassificationMetrics.brier(yTest, p));
         json.put("trainSeconds", trainSeconds);
         json.put("trainRowsPerSecond", xTrain.rows() / trainSeconds);
+        json.put("trainCpuSeconds", finiteOrNull(trainCpuSeconds));
         if (lr != null) {
             json.put("solver", lr.report().solver().name().toLowerCase(Locale.ROOT));
             json.put("iterations", lr.report().iterations());
@@ -257,6 +262,18 @@ public final class ConversionEvalCommand implements Command {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         out.println(mapper.writeValueAsString(json));
         return 0;
+    }
+
+    /**
+     * CPU time of the whole process (all threads, JIT and GC included) in nanoseconds, or -1 when the
+     * JVM does not report it: on a shared machine CPU seconds are steadier than wall-clock seconds.
+     */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
     }
 
     private static Object finiteOrNull(double v) {

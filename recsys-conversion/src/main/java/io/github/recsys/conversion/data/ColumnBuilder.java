@@ -34,6 +34,7 @@ import java.util.Set;
 public final class ColumnBuilder {
 
     private static final Set<String> MISSING_TOKENS = Set.of("", "NA", "N/A", "NaN", "null", "NULL");
+    private static final int MAX_MISSING_TOKEN_LENGTH = 4;
     private static final int UNDECIDED = 0;
     private static final int NUMERIC = 1;
     private static final int CATEGORICAL = 2;
@@ -89,7 +90,7 @@ public final class ColumnBuilder {
 
     /** True for the tokens treated as missing values (see the class comment). */
     public static boolean isMissingToken(String s) {
-        return s == null || MISSING_TOKENS.contains(s);
+        return s == null || (s.length() <= MAX_MISSING_TOKEN_LENGTH && MISSING_TOKENS.contains(s));
     }
 
     /**

@@ -35,7 +35,7 @@ public record LogisticRegressionConfig(double l2, double l1, boolean fitIntercep
                                        int threads, int lbfgsMemory, boolean standardErrors) {
 
     /** Feature count up to which {@link Solver#AUTO} picks Newton. */
-    public static final int AUTO_NEWTON_MAX_FEATURES = 64;
+    public static final int AUTO_NEWTON_MAX_FEATURES = 200;
 
     /** Validates every field; the message names the field and its bad value. */
     public LogisticRegressionConfig {

@@ -44,6 +44,7 @@ public final class SplitFinder {
     private final double[] gB = new double[256];
     private final double[] gKey = new double[256];
     private int[] sortKeys = new int[0];
+    private final double[] miniHist = new double[512];
 
     private SplitFinder(int mode, double lambda, double minChildWeight, double catSmooth, double leafScale, double gainScale) {
         this.mode = mode;
@@ -183,6 +184,19 @@ public final class SplitFinder {
     public void evaluateRows(int feature, boolean categorical, int valueBins, byte[] codes, int p,
                              int[] rows, int from, int to, double[] stats, SplitCandidate best) {
         int count = to - from;
+        if (2 * (valueBins + 1) <= count) {
+            // few bins for many rows: a dense per-column histogram is cheaper than sorting
+            double[] h = miniHist;
+            java.util.Arrays.fill(h, 0, 2 * (valueBins + 1), 0.0);
+            for (int k = from; k < to; k++) {
+                int r = rows[k];
+                int s = (codes[r * p + feature] & 0xFF) << 1;
+                h[s] += stats[2 * r];
+                h[s + 1] += stats[2 * r + 1];
+            }
+            evaluateHistogram(feature, categorical, valueBins, h, 0, best);
+            return;
+        }
         if (count >= (1 << 22)) {
             throw new IllegalArgumentException("row-sorted split search supports at most 2^22 rows, was " + count);
         }

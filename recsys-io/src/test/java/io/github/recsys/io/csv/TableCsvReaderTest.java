@@ -1,6 +1,10 @@
 package io.github.recsys.io.csv;
 
 import io.github.recsys.conversion.data.BooleanColumn;
+import io.github.recsys.conversion.data.Column;
+import io.github.recsys.conversion.data.FeatureMatrix;
+import io.github.recsys.conversion.data.OneHotEncoder;
+import io.github.recsys.conversion.data.Pipeline;
 import io.github.recsys.conversion.data.CategoricalColumn;
 import io.github.recsys.conversion.data.ColumnType;
 import io.github.recsys.conversion.data.NumericColumn;
@@ -177,6 +181,30 @@ class TableCsvReaderTest {
         assertThat(t.numeric("PageValues").mean()).isBetween(5.0, 7.0);
         assertThat(t.summary().columns()).hasSize(18);
         assertThat(List.of(t.summary().toString().split("\n"))).hasSize(20);
+    }
+
+    @Test
+    void onlineShoppersThroughAPipeline() throws IOException {
+        Path file = datasets().resolve("online-shoppers/online_shoppers_intention.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(file), "online shoppers data set not found at " + file + "; skipping");
+        Schema s = Schema.builder().categorical("OperatingSystems", "Browser", "Region", "TrafficType").build();
+        Table t = TableCsvReader.builder().schema(s).build().read(file);
+        FeatureMatrix x = Pipeline.builder().standardizeNumerics().oneHotCategoricals(OneHotEncoder.Unknown.ZERO, false)
+                .target("Revenue").build().fit(t).transform(t);
+        int levels = 0;
+        int numeric = 0;
+        for (Column c : t.columns()) {
+            if (c instanceof CategoricalColumn k) {
+                levels += k.cardinality();
+            } else if (c.type() == ColumnType.NUMERIC) {
+                numeric++;
+            }
+        }
+        assertThat(numeric).isEqualTo(10);
+        assertThat(x.cols()).isEqualTo(numeric + levels + 1); // + Weekend as 0/1
+        assertThat(x.rows()).isEqualTo(12_330);
+        assertThat(java.util.Arrays.stream(x.rawValues()).anyMatch(Double::isNaN)).isFalse();
+        assertThat(java.util.Arrays.stream(x.labels()).sum()).isEqualTo(1908);
     }
 
     static Path datasets() {
