@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Serving latency: single-user top-10 over {@code items} x {@code factors} (random Gaussian factors
  * from a fixed seed, 20 seen items per user excluded), fold-in of a 50-item user (the k x k solve),
- * and fold-in plus top-10. Sample-time mode reports percentiles (p0.50, p0.99). {@code topNScalar}
+ * fold-in plus top-10, and the batched {@code recommendAll} for 256 users on one thread.
+ * Sample-time mode reports percentiles (p0.50, p0.99). {@code topNScalar}
  * forks a JVM with {@code -Drecsys.vector=false} to compare the plain-Java kernel in the same run.
  * <pre>
  * java --add-modules jdk.incubator.vector -jar recsys-benchmarks/target/benchmarks.jar ServingBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
@@ -43,6 +44,7 @@ public class ServingBenchmark {
 
     private static final int USERS = 10_000;
     private static final int HISTORIES = 1024;
+    private static final int BATCH = 256;
 
     @Param({"100000"})
     public int items;
@@ -56,6 +58,7 @@ public class ServingBenchmark {
     private AlsRecommender rec;
     private int[][] histories;
     private double[][] weights;
+    private int[][] batchUsers;
 
     /** Per-thread position in the request stream (users and histories cycle). */
     @State(Scope.Thread)
@@ -90,6 +93,12 @@ public class ServingBenchmark {
         }
         InteractionMatrix train = InteractionMatrix.fromTriples(USERS, items, us, is, vs, us.length);
         rec = new AlsRecommender(model, train, 1);
+        batchUsers = new int[USERS / BATCH][BATCH];
+        for (int b = 0; b < batchUsers.length; b++) {
+            for (int j = 0; j < BATCH; j++) {
+                batchUsers[b][j] = b * BATCH + j;
+            }
+        }
         histories = new int[HISTORIES][foldInItems];
         weights = new double[HISTORIES][foldInItems];
         for (int h = 0; h < HISTORIES; h++) {
@@ -118,6 +127,17 @@ public class ServingBenchmark {
     public float[] foldIn(Cursor c) {
         int h = c.next++ % HISTORIES;
         return rec.foldIn(histories[h], weights[h]);
+    }
+
+    /**
+     * {@code recommendAll} for 256 users on one thread: the batched path (each item block read once
+     * per 32 users). Divide by 256 and compare with {@link #topN} for the batching gain.
+     */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public RecommendationList[] recommendAll256(Cursor c) {
+        return rec.recommendAll(batchUsers[c.next++ % batchUsers.length], 10, ItemFilter.DEFAULT);
     }
 
     /** Fold-in plus top-10 (the given items excluded). */

@@ -1,6 +1,7 @@
 package io.github.recsys.eval;
 
 import io.github.recsys.api.ItemFilter;
+import io.github.recsys.api.ItemScorer;
 import io.github.recsys.api.RecommendationList;
 import io.github.recsys.api.Recommender;
 import io.github.recsys.data.InteractionMatrix;
@@ -19,8 +20,9 @@ import java.util.concurrent.Future;
  *
  * <p>For each user with at least one train item and at least one test item that is not also a train
  * item, the evaluator asks {@code recommend(user, n, ItemFilter.DEFAULT)} (the user's train items
- * excluded) with {@code n = k}, or {@code n = itemCount()} when AUC is on (the whole ranking is
- * needed), scores the list against the user's test items and averages over users. Test items the
+ * excluded) with {@code n = k}, or {@code n = itemCount()} when AUC is on and the recommender is not
+ * an {@link ItemScorer} (the whole ranking is needed; for a scorer, AUC comes from its full score
+ * vector, see {@link RankingMetrics#aucFromScores}), scores the list against the user's test items and averages over users. Test items the
  * user also has in train are ignored (they can never be recommended). Users are processed in fixed
  * chunks of {@value #CHUNK} on a pool of {@code threads} threads; each user's values are stored in
  * its own slot and reduced in user order, so results are identical for any thread count.
@@ -52,6 +54,14 @@ public final class Evaluator {
     /** The cut-off k. */
     public int k() {
         return k;
+    }
+
+    /**
+     * Evaluates a recommender trained on {@code split.train().toMatrix()} against {@code split.test()}
+     * (diversity NaN).
+     */
+    public EvaluationResult evaluate(Recommender recommender, Split split) {
+        return evaluate(recommender, split.train().toMatrix(), split.test().toMatrix(), null, 0);
     }
 
     /** As {@link #evaluate(Recommender, InteractionMatrix, InteractionMatrix, float[], int)} without item factors (diversity NaN). */
@@ -240,10 +250,15 @@ public final class Evaluator {
             int from = chunk * CHUNK;
             int to = Math.min(users.length, from + CHUNK);
             int items = train.cols();
+            ItemScorer scorer = auc && rec instanceof ItemScorer sc && sc.itemCount() == items ? sc : null;
+            double[] scores = scorer != null ? new double[items] : null;
+            double[] negatives = scorer != null ? new double[items] : null;
+            double[] positives = scorer != null ? new double[items] : null;
+            byte[] mark = scorer != null ? new byte[items] : null; // 1 = train, 2 = test
             for (int j = from; j < to; j++) {
                 int u = users[j];
                 int[] test = testLists.get(j);
-                int n = auc ? items : k;
+                int n = auc && scorer == null ? items : k;
                 RecommendationList list = rec.recommend(u, n, ItemFilter.DEFAULT);
                 int[] recs = list.items();
                 int len = recs.length;
@@ -253,14 +268,48 @@ public final class Evaluator {
                 values[Metric.MAP.ordinal()][j] = RankingMetrics.averagePrecision(recs, len, k, test);
                 values[Metric.NDCG.ordinal()][j] = RankingMetrics.ndcg(recs, len, k, test);
                 values[Metric.HIT_RATE.ordinal()][j] = RankingMetrics.hitRate(recs, len, k, test);
-                values[Metric.AUC.ordinal()][j] = auc
-                        ? RankingMetrics.auc(recs, len, items - train.rowLength(u), test) : Double.NaN;
+                if (scorer != null) {
+                    values[Metric.AUC.ordinal()][j] = scoreAuc(scorer, u, test, scores, negatives, positives, mark, train);
+                } else {
+                    values[Metric.AUC.ordinal()][j] = auc
+                            ? RankingMetrics.auc(recs, len, items - train.rowLength(u), test) : Double.NaN;
+                }
                 values[Metric.DIVERSITY.ordinal()][j] = itemFactors != null
                         ? RankingMetrics.intraListDiversity(recs, len, k, itemFactors, rank, norms) : Double.NaN;
                 values[Metric.NOVELTY.ordinal()][j] = RankingMetrics.novelty(recs, len, k, itemUsers, trainUsers);
                 values[Metric.COVERAGE.ordinal()][j] = Double.NaN;
             }
         }
+    }
+
+    /** AUC of one user from the full score vector; the scratch arrays have one slot per item, mark is all 0 on entry and exit. */
+    private double scoreAuc(ItemScorer scorer, int u, int[] test, double[] scores, double[] negatives,
+                            double[] positives, byte[] mark, InteractionMatrix train) {
+        scorer.scoreAll(u, scores);
+        int[] seen = train.rowItems(u);
+        for (int i : seen) {
+            mark[i] = 1;
+        }
+        for (int i : test) {
+            mark[i] = 2;
+        }
+        int nn = 0;
+        int np = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (mark[i] == 0) {
+                negatives[nn++] = scores[i];
+            } else if (mark[i] == 2) {
+                positives[np++] = scores[i];
+            }
+        }
+        for (int i : seen) {
+            mark[i] = 0;
+        }
+        for (int i : test) {
+            mark[i] = 0;
+        }
+        Arrays.sort(negatives, 0, nn);
+        return RankingMetrics.aucFromScores(negatives, nn, positives, np);
     }
 
     /** Builder for {@link Evaluator}; not thread-safe. */

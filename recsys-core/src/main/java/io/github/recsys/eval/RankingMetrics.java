@@ -21,7 +21,9 @@ import java.util.Arrays;
  *   <li>{@link #hitRate hit rate@k} = 1 when hits &gt; 0, else 0;</li>
  *   <li>{@link #auc AUC}: over the whole candidate ranking (not cut at k), the probability that a
  *       random test item is ranked above a random candidate that is not a test item; candidates
- *       missing from the list rank below every listed one and tie among themselves (a tie counts 1/2);</li>
+ *       missing from the list rank below every listed one and tie among themselves (a tie counts 1/2).
+ *       When the recommender is also an {@link io.github.recsys.api.ItemScorer}, the {@link Evaluator}
+ *       computes it from the scores instead ({@link #aucFromScores}; equal scores tie);</li>
  *   <li>{@link #intraListDiversity intra-list diversity@k} = 1 - mean over pairs i &lt; j of
  *       cos(v_{r_i}, v_{r_j}) for the item factor vectors v (cosine 0 when a vector is zero); needs
  *       at least two items;</li>
@@ -139,6 +141,60 @@ public final class RankingMetrics {
         // unlisted positive: ties with every unlisted negative
         wins += 0.5 * unlistedPositives * unlistedNegatives;
         return wins / (positives * (double) negatives);
+    }
+
+    /**
+     * AUC from scores: the share of (positive, negative) pairs where the positive scores higher, a tie
+     * counting 1/2.
+     *
+     * @param negatives      scores of the negative candidates, first {@code negativeCount} sorted ascending; not modified
+     * @param negativeCount  number of negatives
+     * @param positives      scores of the positive (test) items; not modified
+     * @param positiveCount  number of positives
+     * @return the AUC in [0, 1], or NaN when either count is 0
+     */
+    public static double aucFromScores(double[] negatives, int negativeCount, double[] positives, int positiveCount) {
+        if (negativeCount == 0 || positiveCount == 0) {
+            return Double.NaN;
+        }
+        double wins = 0;
+        for (int p = 0; p < positiveCount; p++) {
+            double s = positives[p];
+            int below = lowerBound(negatives, negativeCount, s);
+            int notAbove = upperBound(negatives, negativeCount, s);
+            wins += below + 0.5 * (notAbove - below);
+        }
+        return wins / ((double) positiveCount * negativeCount);
+    }
+
+    /** First index in a[0..n) with a[i] &gt;= x. */
+    private static int lowerBound(double[] a, int n, double x) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** First index in a[0..n) with a[i] &gt; x. */
+    private static int upperBound(double[] a, int n, double x) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /**

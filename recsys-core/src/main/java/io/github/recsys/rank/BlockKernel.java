@@ -11,7 +11,7 @@ package io.github.recsys.rank;
  */
 interface BlockKernel {
 
-    /** Items per block (the vector lane count, or 16 for the scalar kernel). */
+    /** Items per block (8 vectors' worth of float lanes for the SIMD kernel, 16 for the scalar kernel). */
     int lanes();
 
     /**

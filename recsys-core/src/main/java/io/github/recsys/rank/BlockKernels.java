@@ -29,7 +29,8 @@ final class BlockKernels {
         try {
             Class<?> c = Class.forName("io.github.recsys.rank.VectorBlockKernel");
             BlockKernel k = (BlockKernel) c.getDeclaredConstructor().newInstance();
-            if (k.lanes() < 4 || k.lanes() > 16) {
+            int vectorLanes = (Integer) c.getDeclaredMethod("vectorLanes").invoke(null);
+            if (vectorLanes < 4 || vectorLanes > 16) {
                 return SCALAR;
             }
             LOG.log(System.Logger.Level.DEBUG, "top-N scoring kernel: {0}", k.name());

@@ -6,28 +6,29 @@ import java.util.Objects;
  * A read-only copy of a rows x k factor matrix (typically the item factors of a model) laid out in
  * k-major blocks for scoring one query vector against every row: block {@code b} holds rows
  * {@code b*L .. b*L+L-1} as {@code k} consecutive runs of {@code L} floats (factor 0 of the L rows, then
- * factor 1, ...), where L is the lane count of the scoring kernel (16 for the scalar kernel, the
- * preferred SIMD width with {@code --add-modules jdk.incubator.vector}). The last block is padded with
- * zero rows. Memory: {@code 4 * k * ceil(rows/L) * L} bytes.
+ * factor 1, ...), where L is the block width of the scoring kernel (16 for the scalar kernel; eight
+ * SIMD vectors, 128 with AVX-512, with {@code --add-modules jdk.incubator.vector}). The last block is
+ * padded with zero rows. Memory: {@code 4 * k * ceil(rows/L) * L} bytes.
  *
  * <p>Scores: the score of row {@code i} for query {@code q} is the float dot product computed as the
  * sequential fused-multiply-add chain {@code acc = fma(q[f], y[i][f], acc)}, {@code f = 0..k-1},
  * starting at 0 — the same value from {@link #score}, {@link #scoreAll}, {@link #selectTopK} and
  * {@link #dot}, whichever kernel (SIMD or scalar) runs, so rankings do not depend on the code path.
- * In a block, L rows advance together (one SIMD FMA per factor), and eight blocks are in flight at
- * once, so no horizontal reductions are needed.
+ * In a block, L rows advance together (eight SIMD FMAs per factor, one contiguous read), so no
+ * horizontal reductions are needed.
  *
  * <p>Immutable and thread-safe; the scratch arrays passed to methods belong to the caller.
  */
 public final class BlockedFactors {
 
-    /** Blocks scored per kernel call in {@link #selectTopK}. */
-    static final int GROUP_BLOCKS = 8;
+    /** Items scored per kernel call in {@link #selectTopK} (rounded up to whole blocks). */
+    static final int GROUP_ITEMS = 128;
 
     private final int rows;
     private final int k;
     private final int lanes;
     private final int blocks;
+    private final int groupBlocks;
     private final float[] blocked;
     private final BlockKernel kernel;
 
@@ -37,6 +38,7 @@ public final class BlockedFactors {
         this.kernel = kernel;
         this.lanes = kernel.lanes();
         this.blocks = (rows + lanes - 1) / lanes;
+        this.groupBlocks = Math.max(1, GROUP_ITEMS / lanes);
         this.blocked = new float[Math.multiplyExact(Math.multiplyExact(blocks, lanes), k)];
         for (int i = 0; i < rows; i++) {
             int b = i / lanes;
@@ -98,7 +100,7 @@ public final class BlockedFactors {
 
     /** Length a scratch array for {@link #selectTopK} must have. */
     public int scratchLength() {
-        return GROUP_BLOCKS * lanes;
+        return groupBlocks * lanes;
     }
 
     /** Bytes held by the block copy. */
@@ -182,8 +184,8 @@ public final class BlockedFactors {
             return;
         }
         double threshold = selector.threshold();
-        for (int b = 0; b < blocks; b += GROUP_BLOCKS) {
-            int count = Math.min(GROUP_BLOCKS, blocks - b);
+        for (int b = 0; b < blocks; b += groupBlocks) {
+            int count = Math.min(groupBlocks, blocks - b);
             // In float, the largest value <= threshold: a group without any score >= it cannot contribute.
             float atLeast = Float.NEGATIVE_INFINITY;
             if (rowScale == null) {
@@ -224,7 +226,7 @@ public final class BlockedFactors {
 
     /** Length a scratch array for {@link #selectTopKBatch} with {@code nq} queries must have. */
     public int batchScratchLength(int nq) {
-        return nq * GROUP_BLOCKS * lanes;
+        return nq * groupBlocks * lanes;
     }
 
     /**
@@ -247,11 +249,11 @@ public final class BlockedFactors {
         if (scratch.length < batchScratchLength(nq)) {
             throw new IllegalArgumentException("scratch has length " + scratch.length + ", need " + batchScratchLength(nq));
         }
-        final int outStride = GROUP_BLOCKS * lanes;
+        final int outStride = groupBlocks * lanes;
         float[] atLeast = new float[nq];
         double[] threshold = new double[nq];
-        for (int b = 0; b < blocks; b += GROUP_BLOCKS) {
-            int count = Math.min(GROUP_BLOCKS, blocks - b);
+        for (int b = 0; b < blocks; b += groupBlocks) {
+            int count = Math.min(groupBlocks, blocks - b);
             for (int j = 0; j < nq; j++) {
                 double t = selectors[j].threshold();
                 threshold[j] = t;

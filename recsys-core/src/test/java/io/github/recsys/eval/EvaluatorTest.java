@@ -100,6 +100,62 @@ class EvaluatorTest {
     }
 
     @Test
+    void scorerAucEqualsRankingAucWithoutTies() {
+        SplittableRandom rnd = new SplittableRandom(8);
+        int users = 70;
+        int items = 40;
+        int[][] tr = new int[900][];
+        int[][] te = new int[250][];
+        for (int t = 0; t < tr.length; t++) {
+            tr[t] = new int[] {rnd.nextInt(users), rnd.nextInt(items)};
+        }
+        for (int t = 0; t < te.length; t++) {
+            te[t] = new int[] {rnd.nextInt(users), rnd.nextInt(items)};
+        }
+        InteractionMatrix train = matrix(users, items, tr);
+        InteractionMatrix test = matrix(users, items, te);
+        double[][] scores = new double[users][items];
+        for (double[] row : scores) {
+            for (int i = 0; i < items; i++) {
+                row[i] = rnd.nextDouble();
+            }
+        }
+        ScoreTableRecommender plain = new ScoreTableRecommender(train, scores);
+        ScoringTable scoring = new ScoringTable(plain, scores);
+        Evaluator ev = Evaluator.builder().threads(2).perUser(true).build();
+        EvaluationResult a = ev.evaluate(plain, train, test);
+        EvaluationResult b = ev.evaluate(scoring, train, test);
+        assertThat(b.perUser(Metric.AUC)).containsExactly(a.perUser(Metric.AUC), within(1e-12));
+        assertThat(b.ndcg()).isEqualTo(a.ndcg());
+    }
+
+    /** The same table, also exposed as an ItemScorer. */
+    private static final class ScoringTable implements io.github.recsys.api.Recommender, io.github.recsys.api.ItemScorer {
+        private final ScoreTableRecommender rec;
+        private final double[][] scores;
+
+        ScoringTable(ScoreTableRecommender rec, double[][] scores) {
+            this.rec = rec;
+            this.scores = scores;
+        }
+
+        @Override
+        public int itemCount() {
+            return rec.itemCount();
+        }
+
+        @Override
+        public io.github.recsys.api.RecommendationList recommend(int user, int n, io.github.recsys.api.ItemFilter filter) {
+            return rec.recommend(user, n, filter);
+        }
+
+        @Override
+        public void scoreAll(int user, double[] out) {
+            System.arraycopy(scores[user], 0, out, 0, scores[user].length);
+        }
+    }
+
+    @Test
     void rejectsMismatchedShapesAndMissingPerUser() {
         InteractionMatrix train = matrix(2, 3, new int[][] {{0, 0}});
         InteractionMatrix test = matrix(2, 4, new int[][] {{0, 1}});

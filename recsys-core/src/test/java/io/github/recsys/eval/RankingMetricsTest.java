@@ -118,6 +118,37 @@ class RankingMetricsTest {
     }
 
     @Test
+    void aucFromScoresMatchesPairwiseBruteForceWithTies() {
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int trial = 0; trial < 200; trial++) {
+            int nn = rnd.nextInt(20);
+            int np = 1 + rnd.nextInt(5);
+            double[] neg = new double[nn];
+            double[] pos = new double[np];
+            for (int i = 0; i < nn; i++) {
+                neg[i] = rnd.nextInt(6); // many ties
+            }
+            for (int i = 0; i < np; i++) {
+                pos[i] = rnd.nextInt(6);
+            }
+            double wins = 0;
+            for (double p : pos) {
+                for (double q : neg) {
+                    wins += p > q ? 1 : p == q ? 0.5 : 0;
+                }
+            }
+            double[] sorted = neg.clone();
+            java.util.Arrays.sort(sorted);
+            double got = RankingMetrics.aucFromScores(sorted, nn, pos, np);
+            if (nn == 0) {
+                assertThat(got).isNaN();
+            } else {
+                assertThat(got).isCloseTo(wins / (np * nn), within(1e-12));
+            }
+        }
+    }
+
+    @Test
     void diversityAndNoveltyHandComputed() {
         float[] factors = {1, 0, 0, 1, 1, 1}; // items 0,1,2 with rank 2
         double[] norms = {1, 1, Math.sqrt(2)};

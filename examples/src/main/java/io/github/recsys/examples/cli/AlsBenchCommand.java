@@ -5,9 +5,11 @@ import io.github.recsys.als.AlsConfig;
 import io.github.recsys.als.AlsModel;
 import io.github.recsys.als.AlsSolver;
 import io.github.recsys.als.AlsTrainer;
+import io.github.recsys.data.Confidence;
 import io.github.recsys.data.IdIndex;
 import io.github.recsys.data.InteractionMatrix;
 import io.github.recsys.data.SyntheticInteractions;
+import io.github.recsys.io.csv.InteractionReader;
 import io.github.recsys.linalg.FloatKernels;
 
 import java.io.BufferedWriter;
@@ -32,11 +34,15 @@ import java.util.Map;
  * {@code simd} (the float kernels used).
  *
  * <pre>
- * als-bench --synthetic USERS,ITEMS,NNZ [--seed 42] [--write FILE]
+ * als-bench (--synthetic USERS,ITEMS,NNZ [--seed 42] | --input FILE) [--write FILE]
+ *           [--confidence linear|log|log:EPS|binary|bm25|bm25:K1:B|tfidf]
  *           [--factors 64] [--iterations 7] [--threads N] [--cg-steps 3] [--solver cg|cholesky]
  *           [--regularization 0.01] [--alpha 1] [--loss]
  * </pre>
- * {@code --write FILE} also saves the matrix as {@code user<TAB>item<TAB>count} lines.
+ * {@code --input} reads any file {@code InteractionReader.defaults()} accepts (user, item[, value]);
+ * {@code --write FILE} saves the (weighted) matrix as {@code user<TAB>item<TAB>count} lines.
+ * {@code gflops} counts, per iteration, {@code (2(s+1)+2) k^2 (U+I) + 8(s+1) k N} flops for s CG
+ * steps (= {@code 10k^2(U+I) + 32kN} for s = 3), and is omitted for Cholesky.
  */
 public final class AlsBenchCommand implements Command {
 
@@ -55,6 +61,7 @@ public final class AlsBenchCommand implements Command {
         double regularization = args.getDouble("regularization", AlsConfig.DEFAULT_REGULARIZATION);
         double alpha = args.getDouble("alpha", AlsConfig.DEFAULT_ALPHA);
         boolean loss = args.flag("loss");
+        String confidence = args.get("confidence", "linear");
         args.finish();
 
         AlsSolver solver;
@@ -63,34 +70,31 @@ public final class AlsBenchCommand implements Command {
             case "cholesky": solver = AlsSolver.CHOLESKY; break;
             default: throw new UsageException("--solver expects cg or cholesky, was '" + solverName + "'");
         }
-        if (input != null) {
-            throw new UsageException("--input is not supported yet by als-bench; use --synthetic USERS,ITEMS,NNZ");
+        if ((input == null) == (synthetic == null)) {
+            throw new UsageException("give exactly one of --synthetic USERS,ITEMS,NNZ and --input FILE");
         }
-        if (synthetic == null) {
-            throw new UsageException("missing required option --synthetic USERS,ITEMS,NNZ");
-        }
-        String[] parts = synthetic.split(",");
-        if (parts.length != 3) {
-            throw new UsageException("--synthetic expects USERS,ITEMS,NNZ, was '" + synthetic + "'");
-        }
-        int users;
-        int items;
-        long nnz;
+        Confidence weighting;
         try {
-            users = Integer.parseInt(parts[0].trim());
-            items = Integer.parseInt(parts[1].trim());
-            nnz = Long.parseLong(parts[2].trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--synthetic expects three integers USERS,ITEMS,NNZ, was '" + synthetic + "'");
+            weighting = Confidence.parse(confidence);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--confidence: " + e.getMessage());
         }
         AlsConfig config = AlsConfig.builder().factors(factors).iterations(iterations).threads(threads)
                 .cgSteps(cgSteps).solver(solver).regularization(regularization).alpha(alpha).seed(seed)
                 .computeLoss(loss).build();
 
         long g0 = System.nanoTime();
-        InteractionMatrix m = SyntheticInteractions.powerLaw(users, items, nnz, seed);
+        InteractionMatrix m;
+        if (synthetic != null) {
+            int[] shape = parseShape(synthetic);
+            m = SyntheticInteractions.powerLaw(shape[0], shape[1], shape[2], seed);
+        } else {
+            m = InteractionReader.defaults().read(Path.of(input)).log().toMatrix();
+        }
+        m = weighting.apply(m);
         double generateSeconds = (System.nanoTime() - g0) / 1e9;
-        err.printf(Locale.ROOT, "generated %d x %d, nnz %d in %.2f s%n", m.rows(), m.cols(), m.nnz(), generateSeconds);
+        err.printf(Locale.ROOT, "%s %d x %d, nnz %d in %.2f s%n", synthetic != null ? "generated" : "read",
+                m.rows(), m.cols(), m.nnz(), generateSeconds);
         if (write != null) {
             writeTsv(m, Path.of(write));
             err.println("wrote " + write);
@@ -130,7 +134,9 @@ public final class AlsBenchCommand implements Command {
         json.put("peakHeapMiB", peakHeapBytes() / (1024.0 * 1024.0));
         json.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
         json.put("simd", FloatKernels.preferred().name());
-        json.put("generateSeconds", generateSeconds);
+        json.put("input", synthetic != null ? "synthetic:" + synthetic : input);
+        json.put("confidence", weighting.name());
+        json.put("loadSeconds", generateSeconds);
         json.put("fitSeconds", fitSeconds);
         if (loss) {
             json.put("loss", losses);
@@ -138,6 +144,22 @@ public final class AlsBenchCommand implements Command {
         json.put("factorsSha256", model.factorsSha256());
         out.println(new ObjectMapper().writeValueAsString(json));
         return 0;
+    }
+
+    private static int[] parseShape(String synthetic) {
+        String[] parts = synthetic.split(",");
+        if (parts.length != 3) {
+            throw new UsageException("--synthetic expects USERS,ITEMS,NNZ, was '" + synthetic + "'");
+        }
+        int[] shape = new int[3];
+        for (int i = 0; i < 3; i++) {
+            try {
+                shape[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new UsageException("--synthetic expects three integers USERS,ITEMS,NNZ, was '" + synthetic + "'");
+            }
+        }
+        return shape;
     }
 
     private static long peakHeapBytes() {

@@ -25,13 +25,15 @@ import java.util.Map;
  *
  * <pre>
  * als-eval (--train FILE --test FILE | --input FILE [--test-fraction 0.2] [--seed 42])
- *          [--format auto|tsv|csv|dat] [--lenient]
+ *          [--format auto|tsv|csv|dat] [--lenient] [--header true|false] [--split per-user|temporal|latest:K|random:K]
+ *          [--user-column C] [--item-column C] [--value-column C] [--timestamp-column C] (C: 0-based position or header name)
  *          [--confidence linear|log|binary|bm25] [--eps 1] [--factors 64] [--regularization 0.01]
  *          [--scale-regularization] [--alpha 1] [--iterations 15] [--cg-steps 3] [--solver cg|cholesky]
  *          [--threads N] [--seed 42] [--k 10] [--no-auc] [--recommendations-out FILE] [--model als|popularity]
  * </pre>
- * With {@code --input}, each user's items are split per user ({@code Splits.perUserHoldout}: of a user's
- * n distinct items, min(round(f*n), n-1) go to test). Prints one JSON object: data shape, settings,
+ * With {@code --input}, each user's items are split per user by default ({@code Splits.perUserHoldout}: of a
+ * user's n distinct items, min(round(f*n), n-1) go to test); {@code --split temporal} holds out the latest
+ * fraction f of all entries, {@code --split latest:K} / {@code random:K} the latest / K random items per user. Prints one JSON object: data shape, settings,
  * {@code fitSeconds}, {@code secondsPerIteration} (median), the metrics at k (definitions in
  * {@code io.github.recsys.eval.RankingMetrics}) and {@code factorsSha256}. {@code --recommendations-out}
  * writes one line per evaluated test user: {@code user<TAB>item1,item2,...} (external ids, best first,

@@ -40,6 +40,7 @@ final class EvalSupport {
         final double testFraction;
         final long seed;
         final InteractionReader reader;
+        final String splitMode;
 
         DataOptions(Args args, boolean allowTrainTest) {
             input = args.get("input", null);
@@ -49,13 +50,30 @@ final class EvalSupport {
             seed = args.getLong("seed", 42);
             String format = args.get("format", "auto");
             boolean lenient = args.flag("lenient");
+            splitMode = args.get("split", "per-user").toLowerCase(Locale.ROOT);
             Delimiter d;
             try {
                 d = Delimiter.parse(format);
             } catch (IllegalArgumentException e) {
                 throw new UsageException("--format: " + e.getMessage());
             }
-            reader = InteractionReader.builder().delimiter(d).strict(!lenient).build();
+            InteractionReader.Builder rb = InteractionReader.builder().delimiter(d).strict(!lenient);
+            try {
+                column(args, "user-column", rb::userColumn, rb::userColumn);
+                column(args, "item-column", rb::itemColumn, rb::itemColumn);
+                column(args, "value-column", rb::valueColumn, rb::valueColumn);
+                column(args, "timestamp-column", rb::timestampColumn, rb::timestampColumn);
+                if (args.has("header")) {
+                    rb.header(args.flag("header"));
+                }
+                reader = rb.build();
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+            if (!splitMode.equals("per-user") && !splitMode.equals("temporal") && !splitMode.startsWith("latest:")
+                    && !splitMode.startsWith("random:")) {
+                throw new UsageException("--split expects per-user, temporal, latest:K or random:K, was '" + splitMode + "'");
+            }
             if (input != null && (train != null || test != null)) {
                 throw new UsageException("give either --input FILE (split here) or --train FILE --test FILE, not both");
             }
@@ -73,12 +91,44 @@ final class EvalSupport {
         Split load(PrintStream err) throws IOException {
             if (input != null) {
                 InteractionLog log = read(reader, input, err);
-                Split s = Splits.perUserHoldout(log, testFraction, seed);
-                err.printf(Locale.ROOT, "split %s per user: %d train, %d test entries (test fraction %s, seed %d)%n",
-                        input, s.train().size(), s.test().size(), testFraction, seed);
+                Split s;
+                try {
+                    if (splitMode.equals("per-user")) {
+                        s = Splits.perUserHoldout(log, testFraction, seed);
+                    } else if (splitMode.equals("temporal")) {
+                        s = Splits.temporalFraction(log, testFraction);
+                    } else {
+                        int k;
+                        try {
+                            k = Integer.parseInt(splitMode.substring(splitMode.indexOf(':') + 1));
+                        } catch (NumberFormatException e) {
+                            throw new UsageException("--split " + splitMode + ": K must be an integer");
+                        }
+                        s = Splits.leaveKOut(log, k, splitMode.startsWith("latest")
+                                ? Splits.LeaveOut.LATEST : Splits.LeaveOut.RANDOM, seed);
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new UsageException("--split " + splitMode + ": " + e.getMessage());
+                }
+                err.printf(Locale.ROOT, "split %s (%s): %d train, %d test entries (test fraction %s, seed %d)%n",
+                        input, splitMode, s.train().size(), s.test().size(), testFraction, seed);
                 return s;
             }
             return union(read(reader, train, err), read(reader, test, err));
+        }
+    }
+
+    /** Applies {@code --NAME N} (0-based position) or {@code --NAME header-name} when given. */
+    private static void column(Args args, String name, java.util.function.IntConsumer byIndex,
+                               java.util.function.Consumer<String> byName) {
+        String v = args.get(name, null);
+        if (v == null) {
+            return;
+        }
+        try {
+            byIndex.accept(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+            byName.accept(v);
         }
     }
 

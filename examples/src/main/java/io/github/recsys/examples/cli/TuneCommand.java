@@ -23,7 +23,8 @@ import java.util.Map;
  * <pre>
  * tune --input FILE --grid "factors=32,64;regularization=0.01,0.1;alpha=1,10;scaleRegularization=true,false"
  *      [--trials N] [--seed 42] [--metric ndcg] [--k 10] [--test-fraction 0.2] [--validation-fraction 0.2]
- *      [--format auto|tsv|csv|dat] [--lenient]
+ *      [--format auto|tsv|csv|dat] [--lenient] [--header true|false] [--split per-user|temporal|latest:K|random:K]
+ *      [--user-column C] [--item-column C] [--value-column C] [--timestamp-column C]
  *      [base setting for knobs the grid does not name: --factors --regularization --scale-regularization
  *       --alpha --confidence --eps --iterations] [--cg-steps 3] [--solver cg|cholesky] [--threads N]
  * </pre>

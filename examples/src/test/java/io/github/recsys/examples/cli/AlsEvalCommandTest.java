@@ -171,6 +171,31 @@ class AlsEvalCommandTest {
     }
 
     @Test
+    void columnsByNameAndOtherSplits() throws IOException {
+        StringBuilder sb = new StringBuilder("time,item,user\n");
+        SplittableRandom rnd = new SplittableRandom(9);
+        for (int t = 0; t < 600; t++) {
+            int u = rnd.nextInt(30);
+            sb.append(1000 + t).append(",i").append((u % 3) * 10 + rnd.nextInt(10)).append(",u").append(u).append('\n');
+        }
+        Path p = file("events.csv", sb.toString());
+        for (String split : new String[] {"temporal", "latest:2", "random:1"}) {
+            CliRunner r = CliRunner.run("als-eval", "--input", p.toString(), "--user-column", "user", "--item-column", "item",
+                    "--timestamp-column", "time", "--split", split, "--factors", "4", "--iterations", "3");
+            assertThat(r.status()).as(split + ": " + r.err()).isZero();
+            JsonNode j = JSON.readTree(r.out());
+            assertThat(j.get("users").asInt()).isEqualTo(30);
+            assertThat(j.get("evaluatedUsers").asInt()).isPositive();
+            if (split.equals("latest:2")) {
+                assertThat(j.get("testNnz").asInt()).isEqualTo(60);
+            }
+        }
+        CliRunner bad = CliRunner.run("als-eval", "--input", p.toString(), "--user-column", "who");
+        assertThat(bad.status()).isNotZero();
+        assertThat(bad.err()).contains("header has no column 'who'");
+    }
+
+    @Test
     void movieLensQualityIsWellAbovePopularity() throws IOException {
         Path data = datasets().resolve("ml-100k/u.data");
         Assumptions.assumeTrue(Files.isRegularFile(data), "shared dataset ml-100k not found; skipping");

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Builds one {@link Column} from text values, one row at a time: the way CSV readers and web-form
@@ -33,8 +32,6 @@ import java.util.Set;
  */
 public final class ColumnBuilder {
 
-    private static final Set<String> MISSING_TOKENS = Set.of("", "NA", "N/A", "NaN", "null", "NULL");
-    private static final int MAX_MISSING_TOKEN_LENGTH = 4;
     private static final int UNDECIDED = 0;
     private static final int NUMERIC = 1;
     private static final int CATEGORICAL = 2;
@@ -90,7 +87,22 @@ public final class ColumnBuilder {
 
     /** True for the tokens treated as missing values (see the class comment). */
     public static boolean isMissingToken(String s) {
-        return s == null || (s.length() <= MAX_MISSING_TOKEN_LENGTH && MISSING_TOKENS.contains(s));
+        if (s == null) {
+            return true;
+        }
+        // compared char by char: this runs once per CSV value, and hashing short strings showed in profiles
+        switch (s.length()) {
+            case 0:
+                return true;
+            case 2:
+                return s.charAt(0) == 'N' && s.charAt(1) == 'A';
+            case 3:
+                return s.charAt(0) == 'N' && (s.equals("N/A") || s.equals("NaN"));
+            case 4:
+                return (s.charAt(0) == 'n' || s.charAt(0) == 'N') && (s.equals("null") || s.equals("NULL"));
+            default:
+                return false;
+        }
     }
 
     /**

@@ -128,12 +128,30 @@ public final class FittedPipeline {
 
     /** Runs every step (rows may be removed) and returns the cleaned table, before feature assembly. */
     public Table clean(Table table) {
-        Table t = table;
-        for (FittedTransform f : steps) {
-            t = f.apply(t);
-        }
-        return t;
+        return cleanWithReport(table).table();
     }
+
+    /**
+     * Runs every step and reports how many rows each row-removing step took out (also logged at
+     * DEBUG level through {@link System.Logger}).
+     */
+    public CleaningReport cleanWithReport(Table table) {
+        Table t = table;
+        List<CleaningReport.Removal> removals = new ArrayList<>();
+        for (FittedTransform f : steps) {
+            int before = t.rows();
+            t = f.apply(t);
+            if (f.removesRows()) {
+                removals.add(new CleaningReport.Removal(f.toString(), before - t.rows()));
+                if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+                    LOG.log(System.Logger.Level.DEBUG, "{0} removed {1} of {2} rows", f, before - t.rows(), before);
+                }
+            }
+        }
+        return new CleaningReport(t, table.rows(), removals);
+    }
+
+    private static final System.Logger LOG = System.getLogger(FittedPipeline.class.getName());
 
     /**
      * Runs every step and assembles the features (n' x p, n' = rows left); labels from the target

@@ -7,17 +7,25 @@ final class DenseCholesky {
     }
 
     /**
+     * A pivot smaller than this fraction of its original diagonal entry means the column is (up to
+     * rounding) a combination of the previous ones: the matrix is treated as singular.
+     */
+    static final double RELATIVE_PIVOT_TOLERANCE = 1e-12;
+
+    /**
      * Overwrites the lower triangle of {@code a} (n x n row-major) with L, where A = L L^T.
      *
-     * @return false when A is not (numerically) positive definite
+     * @return false when A is not (numerically) positive definite: a pivot is not above
+     *         {@link #RELATIVE_PIVOT_TOLERANCE} times its diagonal entry
      */
     static boolean factor(double[] a, int n) {
         for (int j = 0; j < n; j++) {
-            double s = a[j * n + j];
+            double diag = a[j * n + j];
+            double s = diag;
             for (int k = 0; k < j; k++) {
                 s -= a[j * n + k] * a[j * n + k];
             }
-            if (!(s > 0) || Double.isInfinite(s)) {
+            if (!(s > RELATIVE_PIVOT_TOLERANCE * diag) || Double.isInfinite(s)) {
                 return false;
             }
             double ljj = Math.sqrt(s);

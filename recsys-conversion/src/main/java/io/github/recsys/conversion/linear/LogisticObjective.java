@@ -16,9 +16,9 @@ import java.util.concurrent.Future;
  *
  * <p>Determinism: rows are cut into chunks of {@link #CHUNK_ROWS}; each chunk's partial loss,
  * gradient and Hessian are computed by one thread into the chunk's own slot, and slots are added
- * in chunk order. Chunks are processed in waves of {@link #WAVE_CHUNKS} so the slot memory stays
- * bounded ({@code WAVE_CHUNKS * (p+1)^2} doubles for the Hessian). The floating-point operations and
- * their order therefore do not depend on the thread count, and neither does the result.
+ * in chunk order. Chunks are processed in waves of {@link #WAVE_CHUNKS} (fewer for a Hessian with
+ * large p, keeping its slots under 64 MB) so the slot memory stays bounded. The floating-point
+ * operations and their order therefore do not depend on the thread count, and neither does the result.
  *
  * <p>Public for diagnostics, custom solvers and benchmarks: obtain one with {@link #of}, call
  * {@link #evaluate} as often as needed, and {@link #close()} it to stop its worker threads.
@@ -28,8 +28,10 @@ public final class LogisticObjective implements AutoCloseable {
 
     /** Rows per chunk (fixed: the reduction order depends on it, never on the thread count). */
     static final int CHUNK_ROWS = 4096;
-    /** Chunks per wave. */
+    /** Chunks per wave (gradient passes). */
     static final int WAVE_CHUNKS = 32;
+    /** Bound on the Hessian slot memory, in doubles (64 MB); Hessian waves shrink for large p. */
+    private static final long MAX_HESSIAN_SLOT_DOUBLES = 8L << 20;
 
     private final double[] x;
     private final double[] y;
@@ -45,6 +47,8 @@ public final class LogisticObjective implements AutoCloseable {
     private final double[] slotLoss = new double[WAVE_CHUNKS];
     private final double[] slotGrad;
     private double[] slotHess;    // allocated on first Hessian request
+    private final int hessWave;   // chunks per wave when the Hessian is requested
+    private int wave;             // chunks per wave of the current request
 
     private final ForkJoinPool pool;  // null = run on the caller
     private final List<Callable<Void>> workers = new ArrayList<>();
@@ -114,6 +118,8 @@ public final class LogisticObjective implements AutoCloseable {
         this.totalWeight = tw;
         this.chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
         this.slotGrad = new double[WAVE_CHUNKS * dim];
+        // the wave size only groups chunks for parallel work; partials are still added in chunk order
+        this.hessWave = (int) Math.max(1, Math.min(WAVE_CHUNKS, MAX_HESSIAN_SLOT_DOUBLES / ((long) dim * dim)));
         int t = pool == null ? 1 : Math.max(1, Math.min(threads, WAVE_CHUNKS));
         this.pool = t == 1 ? null : pool;
         this.resid = new double[t][CHUNK_ROWS];
@@ -193,8 +199,9 @@ public final class LogisticObjective implements AutoCloseable {
     public double evaluate(double[] beta, double[] grad, double[] hess) {
         evaluations++;
         if (hess != null && slotHess == null) {
-            slotHess = new double[WAVE_CHUNKS * dim * dim];
+            slotHess = new double[hessWave * dim * dim];
         }
+        wave = hess != null ? hessWave : WAVE_CHUNKS;
         curBeta = beta;
         curHess = hess != null;
         double loss = 0;
@@ -202,9 +209,9 @@ public final class LogisticObjective implements AutoCloseable {
         if (hess != null) {
             java.util.Arrays.fill(hess, 0.0);
         }
-        for (int w0 = 0; w0 < chunks; w0 += WAVE_CHUNKS) {
+        for (int w0 = 0; w0 < chunks; w0 += wave) {
             waveStart = w0;
-            waveEnd = Math.min(chunks, w0 + WAVE_CHUNKS);
+            waveEnd = Math.min(chunks, w0 + wave);
             runWave();
             int used = waveEnd - waveStart;
             for (int s = 0; s < used; s++) {

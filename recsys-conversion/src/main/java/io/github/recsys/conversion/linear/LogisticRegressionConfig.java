@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param solver              optimizer
  * @param threads             worker threads &gt;= 1 for the gradient/Hessian passes; the result does not depend on it
  * @param lbfgsMemory         number of correction pairs L-BFGS keeps, &gt;= 1
- * @param standardErrors      whether to compute standard errors (an extra Hessian pass for L-BFGS)
+ * @param standardErrors      whether to compute standard errors (an extra Hessian pass for L-BFGS; skipped
+ *                            above {@link LogisticRegressionTrainer#MAX_STANDARD_ERROR_FEATURES} features)
  */
 public record LogisticRegressionConfig(double l2, double l1, boolean fitIntercept, double positiveWeight,
                                        double negativeWeight, int maxIterations, double tolerance, Solver solver,

@@ -42,6 +42,8 @@ public final class LogisticRegressionTrainer {
     private static final double ARMIJO_C1 = 1e-4;
     private static final int MAX_LINE_SEARCH = 40;
     private static final double NOISE_REL = 1e-12;
+    /** Above this many features standard errors are skipped (the Hessian pass costs O(n p^2)). */
+    public static final int MAX_STANDARD_ERROR_FEATURES = 2000;
 
     private final LogisticRegressionConfig config;
 
@@ -59,7 +61,8 @@ public final class LogisticRegressionTrainer {
      * Fits on every row of {@code data} (labels required; row weights honored).
      *
      * @throws IllegalArgumentException when labels are missing, a feature is NaN or infinite, the data is
-     *                                  empty or carries only one class, or (Newton) the Hessian is singular
+     *                                  empty or carries only one class, or (solver NEWTON) the Hessian is
+     *                                  singular; with solver AUTO a singular Hessian switches to L-BFGS
      */
     public LogisticModel fit(FeatureMatrix data) {
         Objects.requireNonNull(data, "data");
@@ -99,9 +102,23 @@ public final class LogisticRegressionTrainer {
             if (config.fitIntercept()) {
                 beta[p] = Math.log(pos / (tw - pos));
             }
-            Result r = solver == Solver.NEWTON ? newton(obj, beta) : lbfgs(obj, beta);
+            Result r;
+            if (solver == Solver.NEWTON) {
+                try {
+                    r = newton(obj, beta);
+                } catch (SingularHessianException e) {
+                    if (config.solver() != Solver.AUTO) {
+                        throw e;
+                    }
+                    LOG.log(System.Logger.Level.DEBUG, () -> "Newton stopped (" + e.getMessage() + "); AUTO falls back to L-BFGS");
+                    solver = Solver.LBFGS;
+                    r = lbfgs(obj, beta);
+                }
+            } else {
+                r = lbfgs(obj, beta);
+            }
             double[] se = null;
-            if (config.standardErrors()) {
+            if (config.standardErrors() && p <= MAX_STANDARD_ERROR_FEATURES) {
                 double[] h = r.hessian;
                 if (h == null) {
                     h = new double[(p + 1) * (p + 1)];
@@ -118,6 +135,15 @@ public final class LogisticRegressionTrainer {
             if (pool != null) {
                 pool.shutdownNow();
             }
+        }
+    }
+
+    /** Newton met a Hessian that Cholesky rejects (collinear features without penalty, or separation). */
+    private static final class SingularHessianException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        SingularHessianException(String message) {
+            super(message);
         }
     }
 
@@ -167,7 +193,7 @@ public final class LogisticRegressionTrainer {
         while (gnorm > config.tolerance() && it < config.maxIterations()) {
             System.arraycopy(h, 0, factor, 0, h.length);
             if (!DenseCholesky.factor(factor, dim)) {
-                throw new IllegalArgumentException("Newton iteration " + it + ": Hessian is not positive definite; "
+                throw new SingularHessianException("Newton iteration " + it + ": Hessian is not positive definite; "
                         + "features may be collinear (e.g. every one-hot level plus an intercept) or a class is "
                         + "perfectly separated; increase l2 (was " + config.l2() + ") or use solver LBFGS");
             }

@@ -176,7 +176,8 @@ public final class SplitFinder {
 
     /**
      * Evaluates column {@code feature} directly from the rows {@code rows[from..to)} of a small node
-     * (sorting their codes instead of building a histogram); updates {@code best} when better.
+     * (a per-column histogram when the column has few bins, else sorting the codes); updates
+     * {@code best} when better.
      *
      * @param codes row-major binned codes with {@code p} columns
      * @param stats per-row pairs, {@code stats[2r]} and {@code stats[2r+1]}

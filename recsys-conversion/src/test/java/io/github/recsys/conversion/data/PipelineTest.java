@@ -110,6 +110,10 @@ class PipelineTest {
                 .target("Converted")
                 .build().fit(sessions());
         assertThat(p.featureNames()).containsExactly("Age", "Device=Desktop", "Device=Mobile", "Time");
+        CleaningReport report = p.cleanWithReport(sessions());
+        assertThat(report.removals()).extracting(CleaningReport.Removal::removed).containsExactly(1, 1);
+        assertThat(report.removed()).isEqualTo(2);
+        assertThat(report.toString()).contains("DropDuplicates[all columns]: removed 1 of 6 rows", "kept 4 of 6 rows");
         FeatureMatrix x = p.transform(sessions());
         assertThat(x.rows()).isEqualTo(4);
         assertThat(x.labels()).containsExactly(0, 1, 1, 0);

@@ -246,5 +246,12 @@ class LogisticRegressionTrainerTest {
         LogisticRegressionTrainer newton = new LogisticRegressionTrainer(LogisticRegressionConfig.builder().l2(0)
                 .solver(Solver.NEWTON).build());
         assertThatThrownBy(() -> newton.fit(collinear)).hasMessageContaining("not positive definite");
+        // AUTO falls back to L-BFGS, which still finds an optimum: fitted rates equal the group rates
+        LogisticModel auto = new LogisticRegressionTrainer(LogisticRegressionConfig.builder().l2(0).tolerance(1e-10)
+                .build()).fit(collinear);
+        assertThat(auto.report().solver()).isEqualTo(Solver.LBFGS);
+        assertThat(auto.predictProbability(new double[] {1, 0}, 0)).isCloseTo(2.0 / 3, within(1e-7));
+        assertThat(auto.predictProbability(new double[] {0, 1}, 0)).isCloseTo(1.0 / 3, within(1e-7));
+        assertThat(auto.standardErrors()).containsOnly(Double.NaN);
     }
 }

@@ -29,8 +29,10 @@ import java.util.zip.GZIPInputStream;
  * line by default). Lines end in {@code \n} or {@code \r\n}; blank lines are ignored; text is UTF-8.
  * Gzip input is recognised by its magic bytes, whatever the file name. Columns are chosen by 0-based
  * position or, when the file has a header, by name (case-insensitive). Defaults: user = column 0,
- * item = column 1, value = column 2 when the first line has more than 2 fields (else every line has
- * value 1), timestamp = column 3 when the first line has more than 3 fields (else none), no event column.
+ * item = column 1, no event column; the value column is, with a header, the first column named value,
+ * rating, count, weight, score, plays, playcount or quantity, else column 2 when the first line has it
+ * and no other role claimed it, else none (every line has value 1); the timestamp column likewise
+ * (names timestamp, time, ts, datetime, epoch; column 3).
  * The header is detected when not specified: the first non-blank line is a header when its value or
  * timestamp field is not a number and its user and item fields are not both numbers (so a malformed
  * first data line is reported, not taken for a header); a file with neither a value nor a timestamp
@@ -347,9 +349,15 @@ public final class InteractionReader {
             }
             userCol = resolve(user, 0, nf, names, "user");
             itemCol = resolve(item, 1, nf, names, "item");
-            valueCol = resolve(value, 2, nf, names, "value");
-            tsCol = resolve(timestamp, 3, nf, names, "timestamp");
             eventCol = resolve(event, -1, nf, names, "event");
+            valueCol = value.mode == MODE_AUTO ? -1 : resolve(value, 2, nf, names, "value");
+            tsCol = timestamp.mode == MODE_AUTO ? -1 : resolve(timestamp, 3, nf, names, "timestamp");
+            if (value.mode == MODE_AUTO) {
+                valueCol = autoColumn(2, nf, names, VALUE_NAMES);
+            }
+            if (timestamp.mode == MODE_AUTO) {
+                tsCol = autoColumn(3, nf, names, TIME_NAMES);
+            }
             maxCol = Math.max(Math.max(userCol, itemCol), Math.max(valueCol, Math.max(tsCol, eventCol)));
             if (tsCol >= 0) {
                 tsList = new LongArrayList(1 << 12);
@@ -372,6 +380,27 @@ public final class InteractionReader {
             return isHeader;
         }
 
+        /**
+         * An auto column: with a header, the first column with one of {@code names}; else (or when none
+         * matches) position {@code index} when the line has it and no other column claimed it; else -1.
+         */
+        private int autoColumn(int index, int nf, String[] header, String[] names) {
+            if (header != null) {
+                for (int f = 0; f < header.length; f++) {
+                    for (String n : names) {
+                        if (header[f].equalsIgnoreCase(n) && !taken(f)) {
+                            return f;
+                        }
+                    }
+                }
+            }
+            return index < nf && !taken(index) ? index : -1;
+        }
+
+        private boolean taken(int col) {
+            return col == userCol || col == itemCol || col == eventCol || col == valueCol || col == tsCol;
+        }
+
         private int candidate(Column c, int autoIndex, int nf) {
             if (c.mode == MODE_INDEX) {
                 return c.index;
@@ -388,7 +417,7 @@ public final class InteractionReader {
                 case MODE_NONE:
                     return -1;
                 case MODE_AUTO:
-                    return nf > autoIndex ? autoIndex : (role.equals("user") || role.equals("item") ? autoIndex : -1);
+                    return nf > autoIndex ? autoIndex : -1;
                 case MODE_INDEX:
                     return c.index;
                 default:
@@ -788,6 +817,11 @@ public final class InteractionReader {
             }
         }
     }
+
+    /** Header names an auto value column is recognised by. */
+    private static final String[] VALUE_NAMES = {"value", "rating", "count", "weight", "score", "plays", "playcount", "quantity"};
+    /** Header names an auto timestamp column is recognised by. */
+    private static final String[] TIME_NAMES = {"timestamp", "time", "ts", "datetime", "epoch"};
 
     private static final double[] POW10 = new double[23];
 

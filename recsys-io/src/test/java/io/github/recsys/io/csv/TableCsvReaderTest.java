@@ -75,7 +75,7 @@ class TableCsvReaderTest {
         assertThat(t.column("n").type()).isEqualTo(ColumnType.NUMERIC);
         assertThat(t.numeric("n").toArray()).containsExactly(1, 2.5, -300);
         CategoricalColumn mixed = t.categorical("mixed");
-        assertThat(mixed.levels()).containsExactly("1", "1.5", "x"); // numbers first in numeric order, then text
+        assertThat(mixed.levels()).containsExactly("1", "1.5", "x"); // "1.50" canonicalized; natural string order
         assertThat(mixed.level(2)).isEqualTo("1.5");
         assertThat(t.bool("flag").code(2)).isEqualTo(BooleanColumn.TRUE);
         assertThat(t.column("label").type()).isEqualTo(ColumnType.NUMERIC); // 1/0 stays numeric unless declared
