@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * One CG row solve of implicit ALS (3 steps, warm start), reported in <b>nanoseconds per stored
  * entry</b> of the row ({@link OperationsPerInvocation} = {@link #ROW_NNZ}).
  *
- * <p>Compares recsys' kernels ({@code vector}, {@code scalar}) with {@link #naive}, a straightforward
- * scalar loop (separate dot and axpy loops, no unrolling, no fusion) as one would first write it.
+ * <p>Compares recsys' kernels ({@code vector}, {@code scalar}) with {@code naive}, a straightforward
+ * scalar loop (separate dot and axpy loops, no unrolling, no fusion, scratch allocated per call) as
+ * one would first write it.
  * Inputs come from fixed seeds in {@link #setup()}; the warm start is restored on every call so each
  * call does the same work. Run:
  * <pre>
@@ -47,10 +48,12 @@ public class CgRowSolveBenchmark {
     @Param({"32", "64", "128"})
     public int factors;
 
-    @Param({"vector", "scalar"})
+    /** {@code vector} or {@code scalar}: recsys' kernels; {@code naive}: the straightforward loop. */
+    @Param({"vector", "scalar", "naive"})
     public String kernel;
 
     private FloatKernels kernels;
+    private boolean naive;
     private float[] y;
     private float[] gram;
     private int[] idx;
@@ -61,7 +64,8 @@ public class CgRowSolveBenchmark {
 
     @Setup
     public void setup() {
-        kernels = AlsKernelChoice.of(kernel);
+        naive = kernel.equals("naive");
+        kernels = naive ? FloatKernels.scalar() : AlsKernelChoice.of(kernel);
         SplittableRandom rng = new SplittableRandom(42);
         y = new float[ITEMS * factors];
         for (int i = 0; i < y.length; i++) {
@@ -81,21 +85,17 @@ public class CgRowSolveBenchmark {
         scratch = new CgFactorSolver.Scratch(factors);
     }
 
-    /** recsys' CG row solver with the chosen kernels. */
+    /** One row solve: recsys' CG with the chosen kernels, or the naive loop. */
     @Benchmark
     @OperationsPerInvocation(ROW_NNZ)
-    public float[] recsys() {
+    public float[] solveRow() {
         System.arraycopy(x0, 0, x, 0, factors);
-        CgFactorSolver.solveRow(kernels, gram, factors, y, idx, val, 0, ROW_NNZ, 1f, 0.1f, STEPS, 1e-20f, x, 0, scratch);
-        return x;
-    }
-
-    /** The straightforward scalar loop (only run once: it ignores the kernel parameter). */
-    @Benchmark
-    @OperationsPerInvocation(ROW_NNZ)
-    public float[] naive() {
-        System.arraycopy(x0, 0, x, 0, factors);
-        naiveSolve(gram, factors, y, idx, val, 1f, 0.1f, STEPS, x);
+        if (naive) {
+            naiveSolve(gram, factors, y, idx, val, 1f, 0.1f, STEPS, x);
+        } else {
+            CgFactorSolver.solveRow(kernels, gram, factors, y, idx, val, 0, ROW_NNZ, 1f, 0.1f, STEPS, 1e-20f, x, 0,
+                    scratch);
+        }
         return x;
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code YᵀY} of a 20,000 x k factor matrix on one thread: recsys' chunked {@link Gram} with the
- * chosen kernels vs {@link #naive}, the triple loop accumulating in double. Run:
+ * chosen kernels vs {@code naive}, the triple loop over the upper triangle accumulating in double. Run:
  * <pre>
  * java --add-modules jdk.incubator.vector -jar recsys-benchmarks/target/benchmarks.jar GramBenchmark -f 1 -wi 2 -i 3 -w 1s -r 1s
  * </pre>
@@ -37,7 +37,8 @@ public class GramBenchmark {
     @Param({"32", "64", "128"})
     public int factors;
 
-    @Param({"vector", "scalar"})
+    /** {@code vector} or {@code scalar}: recsys' kernels; {@code naive}: the straightforward loop. */
+    @Param({"vector", "scalar", "naive"})
     public String kernel;
 
     private FloatKernels kernels;
@@ -45,7 +46,7 @@ public class GramBenchmark {
 
     @Setup
     public void setup() {
-        kernels = AlsKernelChoice.of(kernel);
+        kernels = kernel.equals("naive") ? null : AlsKernelChoice.of(kernel);
         SplittableRandom rng = new SplittableRandom(7);
         y = new float[ROWS * factors];
         for (int i = 0; i < y.length; i++) {
@@ -53,18 +54,16 @@ public class GramBenchmark {
         }
     }
 
-    /** recsys' Gram matrix, single-threaded. */
+    /** The Gram matrix, single-threaded: recsys' chunked kernels, or the naive loop. */
     @Benchmark
-    public float[] recsys() {
-        return Gram.compute(kernels, y, ROWS, factors, null, 1);
+    public Object gram() {
+        return kernels != null ? Gram.compute(kernels, y, ROWS, factors, null, 1) : naive(y, ROWS, factors);
     }
 
     /** Straightforward triple loop over rows, then the upper triangle, in double. */
-    @Benchmark
-    public double[] naive() {
-        int k = factors;
+    static double[] naive(float[] y, int rows, int k) {
         double[] g = new double[k * k];
-        for (int r = 0; r < ROWS; r++) {
+        for (int r = 0; r < rows; r++) {
             int o = r * k;
             for (int a = 0; a < k; a++) {
                 double ya = y[o + a];

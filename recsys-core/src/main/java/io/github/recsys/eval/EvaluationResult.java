@@ -1,6 +1,5 @@
 package io.github.recsys.eval;
 
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -125,14 +124,5 @@ public final class EvaluationResult {
             sb.append(", ").append(e.getKey().key()).append('=').append(e.getValue());
         }
         return sb.append(']').toString();
-    }
-
-    /** Convenience for tests and tools: the means as an array in {@link Metric} order. */
-    double[] meanArray() {
-        double[] out = new double[Metric.values().length];
-        for (Metric m : Metric.values()) {
-            out[m.ordinal()] = means.get(m);
-        }
-        return Arrays.copyOf(out, out.length);
     }
 }

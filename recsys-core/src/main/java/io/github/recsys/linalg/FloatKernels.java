@@ -35,8 +35,10 @@ public interface FloatKernels {
     void symv(float[] g, float[] v, float shift, float[] out, int k);
 
     /**
-     * Adds the Gram matrix of rows {@code [from, to)} of {@code y} ({@code rows x k}, row-major) to
-     * {@code out}: {@code out += sum_r y_r y_rᵀ}, the full {@code k x k} square. Modifies {@code out}.
+     * Adds the Gram matrix of rows {@code [from, to)} of {@code y} ({@code rows x k}, row-major) to the
+     * upper triangle of {@code out}: {@code out[a*k+b] += sum_r y_r[a] y_r[b]} for {@code b >= a}.
+     * Entries below the diagonal are unspecified afterwards (an implementation may update some of them);
+     * read only the upper triangle. Modifies {@code out}.
      */
     void gramAdd(float[] y, int from, int to, int k, float[] out);
 

@@ -48,7 +48,7 @@ public final class Gram {
             partial[c] = null;
         }
         float[] g = new float[k * k];
-        // Symmetrize exactly: take the upper triangle.
+        // The kernels fill the upper triangle; mirror it.
         for (int a = 0; a < k; a++) {
             for (int b = a; b < k; b++) {
                 float v = (float) sum[a * k + b];

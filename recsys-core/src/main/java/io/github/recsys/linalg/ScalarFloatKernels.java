@@ -64,23 +64,32 @@ final class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void gramAdd(float[] y, int from, int to, int k, float[] out) {
+        // Four rows per pass over the upper triangle: a quarter of the read-modify-writes of out.
         int r = from;
-        for (; r + 1 < to; r += 2) {
+        for (; r + 3 < to; r += 4) {
             int o0 = r * k;
             int o1 = o0 + k;
+            int o2 = o1 + k;
+            int o3 = o2 + k;
             for (int a = 0; a < k; a++) {
                 float c0 = y[o0 + a];
                 float c1 = y[o1 + a];
+                float c2 = y[o2 + a];
+                float c3 = y[o3 + a];
                 int row = a * k;
-                for (int b = 0; b < k; b++) {
-                    out[row + b] += c0 * y[o0 + b] + c1 * y[o1 + b];
+                for (int b = a; b < k; b++) {
+                    out[row + b] += (c0 * y[o0 + b] + c1 * y[o1 + b]) + (c2 * y[o2 + b] + c3 * y[o3 + b]);
                 }
             }
         }
         for (; r < to; r++) {
             int o0 = r * k;
             for (int a = 0; a < k; a++) {
-                axpy(y[o0 + a], y, o0, out, a * k, k);
+                float c0 = y[o0 + a];
+                int row = a * k;
+                for (int b = a; b < k; b++) {
+                    out[row + b] += c0 * y[o0 + b];
+                }
             }
         }
     }

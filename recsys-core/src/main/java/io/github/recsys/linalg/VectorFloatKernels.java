@@ -100,6 +100,19 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void symv(float[] g, float[] v, float shift, float[] out, int k) {
+        if (k == 4 * L) {
+            symv4(g, v, shift, out);
+            return;
+        } else if (k == 2 * L) {
+            symv2(g, v, shift, out);
+            return;
+        } else if (k == 8 * L) {
+            symv8(g, v, shift, out);
+            return;
+        } else if (k == L) {
+            symv1(g, v, shift, out);
+            return;
+        }
         int bound = S.loopBound(k);
         int j = 0;
         for (; j < bound; j += L) {
@@ -125,6 +138,107 @@ final class VectorFloatKernels implements FloatKernels {
         }
     }
 
+    /** k == 1 lanes: rows of g are streamed once into 2 register accumulators. */
+    private static void symv1(float[] g, float[] v, float shift, float[] out) {
+        int k = L;
+        FloatVector e0 = FloatVector.fromArray(S, v, 0).mul(shift);
+        FloatVector o0 = FloatVector.zero(S);
+        for (int b = 0; b < k; b += 2) {
+            int r0 = b * k;
+            int r1 = r0 + k;
+            FloatVector vb0 = FloatVector.broadcast(S, v[b]);
+            FloatVector vb1 = FloatVector.broadcast(S, v[b + 1]);
+            e0 = FloatVector.fromArray(S, g, r0).fma(vb0, e0);
+            o0 = FloatVector.fromArray(S, g, r1).fma(vb1, o0);
+        }
+        e0.add(o0).intoArray(out, 0);
+    }
+
+    /** k == 2 lanes: rows of g are streamed once into 4 register accumulators. */
+    private static void symv2(float[] g, float[] v, float shift, float[] out) {
+        int k = 2 * L;
+        FloatVector e0 = FloatVector.fromArray(S, v, 0).mul(shift);
+        FloatVector e1 = FloatVector.fromArray(S, v, L).mul(shift);
+        FloatVector o0 = FloatVector.zero(S);
+        FloatVector o1 = FloatVector.zero(S);
+        for (int b = 0; b < k; b += 2) {
+            int r0 = b * k;
+            int r1 = r0 + k;
+            FloatVector vb0 = FloatVector.broadcast(S, v[b]);
+            FloatVector vb1 = FloatVector.broadcast(S, v[b + 1]);
+            e0 = FloatVector.fromArray(S, g, r0).fma(vb0, e0);
+            e1 = FloatVector.fromArray(S, g, r0 + L).fma(vb0, e1);
+            o0 = FloatVector.fromArray(S, g, r1).fma(vb1, o0);
+            o1 = FloatVector.fromArray(S, g, r1 + L).fma(vb1, o1);
+        }
+        e0.add(o0).intoArray(out, 0);
+        e1.add(o1).intoArray(out, L);
+    }
+
+    /** k == 4 lanes: rows of g are streamed once into 8 register accumulators. */
+    private static void symv4(float[] g, float[] v, float shift, float[] out) {
+        int k = 4 * L;
+        FloatVector e0 = FloatVector.fromArray(S, v, 0).mul(shift);
+        FloatVector e1 = FloatVector.fromArray(S, v, L).mul(shift);
+        FloatVector e2 = FloatVector.fromArray(S, v, 2 * L).mul(shift);
+        FloatVector e3 = FloatVector.fromArray(S, v, 3 * L).mul(shift);
+        FloatVector o0 = FloatVector.zero(S);
+        FloatVector o1 = FloatVector.zero(S);
+        FloatVector o2 = FloatVector.zero(S);
+        FloatVector o3 = FloatVector.zero(S);
+        for (int b = 0; b < k; b += 2) {
+            int r0 = b * k;
+            int r1 = r0 + k;
+            FloatVector vb0 = FloatVector.broadcast(S, v[b]);
+            FloatVector vb1 = FloatVector.broadcast(S, v[b + 1]);
+            e0 = FloatVector.fromArray(S, g, r0).fma(vb0, e0);
+            e1 = FloatVector.fromArray(S, g, r0 + L).fma(vb0, e1);
+            e2 = FloatVector.fromArray(S, g, r0 + 2 * L).fma(vb0, e2);
+            e3 = FloatVector.fromArray(S, g, r0 + 3 * L).fma(vb0, e3);
+            o0 = FloatVector.fromArray(S, g, r1).fma(vb1, o0);
+            o1 = FloatVector.fromArray(S, g, r1 + L).fma(vb1, o1);
+            o2 = FloatVector.fromArray(S, g, r1 + 2 * L).fma(vb1, o2);
+            o3 = FloatVector.fromArray(S, g, r1 + 3 * L).fma(vb1, o3);
+        }
+        e0.add(o0).intoArray(out, 0);
+        e1.add(o1).intoArray(out, L);
+        e2.add(o2).intoArray(out, 2 * L);
+        e3.add(o3).intoArray(out, 3 * L);
+    }
+
+    /** k == 8 lanes: rows of g are streamed once into 8 register accumulators. */
+    private static void symv8(float[] g, float[] v, float shift, float[] out) {
+        int k = 8 * L;
+        FloatVector e0 = FloatVector.fromArray(S, v, 0).mul(shift);
+        FloatVector e1 = FloatVector.fromArray(S, v, L).mul(shift);
+        FloatVector e2 = FloatVector.fromArray(S, v, 2 * L).mul(shift);
+        FloatVector e3 = FloatVector.fromArray(S, v, 3 * L).mul(shift);
+        FloatVector e4 = FloatVector.fromArray(S, v, 4 * L).mul(shift);
+        FloatVector e5 = FloatVector.fromArray(S, v, 5 * L).mul(shift);
+        FloatVector e6 = FloatVector.fromArray(S, v, 6 * L).mul(shift);
+        FloatVector e7 = FloatVector.fromArray(S, v, 7 * L).mul(shift);
+        for (int b = 0; b < k; b++) {
+            int r0 = b * k;
+            FloatVector vb0 = FloatVector.broadcast(S, v[b]);
+            e0 = FloatVector.fromArray(S, g, r0).fma(vb0, e0);
+            e1 = FloatVector.fromArray(S, g, r0 + L).fma(vb0, e1);
+            e2 = FloatVector.fromArray(S, g, r0 + 2 * L).fma(vb0, e2);
+            e3 = FloatVector.fromArray(S, g, r0 + 3 * L).fma(vb0, e3);
+            e4 = FloatVector.fromArray(S, g, r0 + 4 * L).fma(vb0, e4);
+            e5 = FloatVector.fromArray(S, g, r0 + 5 * L).fma(vb0, e5);
+            e6 = FloatVector.fromArray(S, g, r0 + 6 * L).fma(vb0, e6);
+            e7 = FloatVector.fromArray(S, g, r0 + 7 * L).fma(vb0, e7);
+        }
+        e0.intoArray(out, 0);
+        e1.intoArray(out, L);
+        e2.intoArray(out, 2 * L);
+        e3.intoArray(out, 3 * L);
+        e4.intoArray(out, 4 * L);
+        e5.intoArray(out, 5 * L);
+        e6.intoArray(out, 6 * L);
+        e7.intoArray(out, 7 * L);
+    }
+
     @Override
     public void gramAdd(float[] y, int from, int to, int k, float[] out) {
         int bound = S.loopBound(k);
@@ -144,7 +258,8 @@ final class VectorFloatKernels implements FloatKernels {
                 FloatVector b2 = FloatVector.broadcast(S, c2);
                 FloatVector b3 = FloatVector.broadcast(S, c3);
                 int row = a * k;
-                int j = 0;
+                // Upper triangle, from the vector block holding the diagonal.
+                int j = Math.min(a - a % L, bound);
                 for (; j < bound; j += L) {
                     FloatVector s01 = FloatVector.fromArray(S, y, o0 + j).mul(b0)
                             .add(FloatVector.fromArray(S, y, o1 + j).mul(b1));
@@ -152,7 +267,7 @@ final class VectorFloatKernels implements FloatKernels {
                             .add(FloatVector.fromArray(S, y, o3 + j).mul(b3));
                     FloatVector.fromArray(S, out, row + j).add(s01.add(s23)).intoArray(out, row + j);
                 }
-                for (; j < k; j++) {
+                for (j = Math.max(j, a); j < k; j++) {
                     out[row + j] += (c0 * y[o0 + j] + c1 * y[o1 + j]) + (c2 * y[o2 + j] + c3 * y[o3 + j]);
                 }
             }
@@ -160,7 +275,8 @@ final class VectorFloatKernels implements FloatKernels {
         for (; r < to; r++) {
             int o0 = r * k;
             for (int a = 0; a < k; a++) {
-                axpy(y[o0 + a], y, o0, out, a * k, k);
+                int start = Math.min(a - a % L, bound);
+                axpy(y[o0 + a], y, o0 + start, out, a * k + start, k - start);
             }
         }
     }

@@ -56,15 +56,22 @@ class FloatKernelsTest {
                 }
             }
         }
+        for (int a = 0; a < k; a++) {
+            for (int b = a; b < k; b++) {
+                assertThat((double) g[a * k + b]).as("gram k=%d", k).isCloseTo(gd[a * k + b], within(1e-4));
+            }
+        }
+        // the public Gram fills the full symmetric square
+        g = Gram.compute(kern, y, rows, k, null, 1);
         for (int i = 0; i < k * k; i++) {
-            assertThat((double) g[i]).as("gram k=%d", k).isCloseTo(gd[i], within(1e-4));
+            assertThat((double) g[i]).as("Gram k=%d", k).isCloseTo(gd[i] + (double) y[i % k] * y[i / k], within(1e-4));
         }
         float[] sv = new float[k];
         kern.symv(g, x, 0.3f, sv, k);
         for (int a = 0; a < k; a++) {
             double s = 0.3 * x[a];
             for (int b = 0; b < k; b++) {
-                s += gd[a * k + b] * x[b];
+                s += (gd[a * k + b] + (double) y[a] * y[b]) * x[b];
             }
             assertThat((double) sv[a]).as("symv k=%d", k).isCloseTo(s, within(1e-3 * k));
         }

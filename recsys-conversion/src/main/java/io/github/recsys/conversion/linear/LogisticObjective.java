@@ -297,10 +297,22 @@ public final class LogisticObjective implements AutoCloseable {
         double gIntercept = 0;
         for (int i = from; i < to; i++) {
             int off = i * pp;
-            double eta = b0;
-            for (int j = 0; j < pp; j++) {
-                eta += xs[off + j] * beta[j];
+            // four partial sums: a short dependency chain instead of one add per column in sequence
+            double e0 = 0;
+            double e1 = 0;
+            double e2 = 0;
+            double e3 = 0;
+            int j = 0;
+            for (; j + 4 <= pp; j += 4) {
+                e0 += xs[off + j] * beta[j];
+                e1 += xs[off + j + 1] * beta[j + 1];
+                e2 += xs[off + j + 2] * beta[j + 2];
+                e3 += xs[off + j + 3] * beta[j + 3];
             }
+            for (; j < pp; j++) {
+                e0 += xs[off + j] * beta[j];
+            }
+            double eta = b0 + ((e0 + e1) + (e2 + e3));
             double e = Math.exp(-Math.abs(eta));
             double onePlus = 1.0 + e;
             double softplusNeg = e < 1e-5 ? e * (1 - 0.5 * e) : Math.log(onePlus); // ln(1 + e^-|eta|)
@@ -312,8 +324,8 @@ public final class LogisticObjective implements AutoCloseable {
             r[i - from] = ri;
             d[i - from] = wi * prob * (1.0 - prob);
             gIntercept += ri;
-            for (int j = 0; j < pp; j++) {
-                g[go + j] += ri * xs[off + j];
+            for (int k = 0; k < pp; k++) {
+                g[go + k] += ri * xs[off + k];
             }
         }
         g[go + pp] = gIntercept;

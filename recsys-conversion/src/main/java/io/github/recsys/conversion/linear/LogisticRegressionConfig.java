@@ -35,8 +35,13 @@ public record LogisticRegressionConfig(double l2, double l1, boolean fitIntercep
                                        double negativeWeight, int maxIterations, double tolerance, Solver solver,
                                        int threads, int lbfgsMemory, boolean standardErrors) {
 
-    /** Feature count up to which {@link Solver#AUTO} picks Newton. */
-    public static final int AUTO_NEWTON_MAX_FEATURES = 200;
+    /**
+     * Feature count up to which {@link Solver#AUTO} picks Newton. Measured (one thread, n = 200,000,
+     * default tolerance): Newton 0.56 s vs L-BFGS 0.20 s at p = 50, 1.62 vs 0.37 s at p = 100; at
+     * p = 22 on 2M generated sessions both take about 1.1 s, and on ill-conditioned one-hot data
+     * (online shoppers, p = 28) Newton needs 7 passes where L-BFGS needs about 90.
+     */
+    public static final int AUTO_NEWTON_MAX_FEATURES = 32;
 
     /** Validates every field; the message names the field and its bad value. */
     public LogisticRegressionConfig {
@@ -71,12 +76,25 @@ public record LogisticRegressionConfig(double l2, double l1, boolean fitIntercep
         }
     }
 
-    /** The solver actually used for {@code features} columns. */
-    public Solver resolvedSolver(int features) {
+    /**
+     * Size below which {@link Solver#AUTO} picks Newton whatever p: when {@code rows * (p+1)^2} is at most
+     * this, a Hessian pass costs well under 0.1 s and Newton's few iterations beat L-BFGS on
+     * ill-conditioned (e.g. one-hot) data.
+     */
+    public static final double AUTO_NEWTON_MAX_WORK = 2e8;
+
+    /**
+     * The solver actually used for {@code rows} x {@code features} data: the configured one, or for
+     * AUTO, Newton when there is no L1 penalty and {@code features <= AUTO_NEWTON_MAX_FEATURES} or
+     * {@code rows * (features+1)^2 <= AUTO_NEWTON_MAX_WORK}, else L-BFGS.
+     */
+    public Solver resolvedSolver(int rows, int features) {
         if (solver != Solver.AUTO) {
             return solver;
         }
-        return l1 == 0 && features <= AUTO_NEWTON_MAX_FEATURES ? Solver.NEWTON : Solver.LBFGS;
+        double work = (double) rows * (features + 1.0) * (features + 1.0);
+        return l1 == 0 && (features <= AUTO_NEWTON_MAX_FEATURES || work <= AUTO_NEWTON_MAX_WORK)
+                ? Solver.NEWTON : Solver.LBFGS;
     }
 
     /** A builder with the defaults listed on its setters. */

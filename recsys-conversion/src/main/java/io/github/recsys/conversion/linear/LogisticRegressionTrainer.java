@@ -84,7 +84,7 @@ public final class LogisticRegressionTrainer {
         }
         double[] y = data.labels();
         double[] rowWeights = data.weights();
-        Solver solver = config.resolvedSolver(p);
+        Solver solver = config.resolvedSolver(n, p);
         ForkJoinPool pool = config.threads() > 1 ? new ForkJoinPool(config.threads()) : null;
         try {
             LogisticObjective obj = new LogisticObjective(x, y, rowWeights, n, p, config.fitIntercept(), config.l2(),

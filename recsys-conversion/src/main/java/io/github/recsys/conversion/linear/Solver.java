@@ -2,10 +2,7 @@ package io.github.recsys.conversion.linear;
 
 /** Optimizer used by {@link LogisticRegressionTrainer}. */
 public enum Solver {
-    /**
-     * {@link #NEWTON} when there are at most {@link LogisticRegressionConfig#AUTO_NEWTON_MAX_FEATURES}
-     * features and no L1 penalty, else {@link #LBFGS}.
-     */
+    /** Newton or L-BFGS by problem size; see {@link LogisticRegressionConfig#resolvedSolver(int, int)}. */
     AUTO,
     /**
      * Newton's method (IRLS for the logistic link): one pass per iteration builds the gradient and the

@@ -62,44 +62,6 @@ public final class HistogramBuilder {
         }
     }
 
-    /**
-     * Level-wise accumulation in one sequential pass: for each row {@code rows[i]},
-     * {@code i in [from, to)}, whose node {@code node[r]} has a histogram ({@code histOf[node] >= 0}),
-     * adds its statistics to {@code hists[histOf[node]]} for columns {@code features[fFrom..fTo)}.
-     * Rows, codes and statistics are read in row order, which streams through memory when
-     * {@code rows} is ascending.
-     */
-    public static void accumulateByNode(byte[] codes, int p, int[] offsets, int[] rows, int from, int to,
-                                        double[] stats, int[] node, int[] histOf, double[][] hists,
-                                        int[] features, int fFrom, int fTo) {
-        boolean all = fFrom == 0 && fTo == p && features[p - 1] == p - 1;
-        for (int i = from; i < to; i++) {
-            int r = rows[i];
-            int h = histOf[node[r]];
-            if (h < 0) {
-                continue;
-            }
-            double[] hist = hists[h];
-            double a = stats[2 * r];
-            double b = stats[2 * r + 1];
-            int base = r * p;
-            if (all) {
-                for (int j = 0; j < p; j++) {
-                    int s = (offsets[j] + (codes[base + j] & 0xFF)) << 1;
-                    hist[s] += a;
-                    hist[s + 1] += b;
-                }
-            } else {
-                for (int k = fFrom; k < fTo; k++) {
-                    int j = features[k];
-                    int s = (offsets[j] + (codes[base + j] & 0xFF)) << 1;
-                    hist[s] += a;
-                    hist[s + 1] += b;
-                }
-            }
-        }
-    }
-
     /** Zeroes the slots of columns {@code features[fFrom..fTo)}. */
     public static void clear(int[] offsets, int[] features, int fFrom, int fTo, double[] hist) {
         for (int k = fFrom; k < fTo; k++) {

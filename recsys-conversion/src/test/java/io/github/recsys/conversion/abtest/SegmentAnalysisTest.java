@@ -72,6 +72,26 @@ class SegmentAnalysisTest {
     }
 
     @Test
+    void pairCountsMatchAMapBasedReference() {
+        Table t = SessionGenerator.generate(SessionGeneratorConfig.builder().rows(30_000).seed(4).threads(1).missingRate(0.05).build());
+        SegmentTable s = SegmentAnalysis.conversionBy(t, "Converted", "Location", "Device_Type");
+        java.util.Map<List<String>, long[]> ref = new java.util.HashMap<>();
+        for (int i = 0; i < t.rows(); i++) {
+            String loc = t.column("Location").text(i);
+            List<String> key = List.of(loc == null ? SegmentAnalysis.MISSING : loc, t.column("Device_Type").text(i));
+            long[] c = ref.computeIfAbsent(key, k -> new long[2]);
+            c[0]++;
+            c[1] += (long) t.numeric("Converted").get(i);
+        }
+        assertThat(s.rows()).hasSize(ref.size());
+        for (SegmentRow r : s.rows()) {
+            long[] c = ref.get(r.key());
+            assertThat(r.conversion().trials()).as(r.key().toString()).isEqualTo(c[0]);
+            assertThat(r.conversion().successes()).as(r.key().toString()).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
     void binnedAgeGroups() {
         Table t = sessions();
         Table binned = Binner.ranges("Age", "Age_Group", new double[] {18, 30, 50, Double.POSITIVE_INFINITY}).fit(t).apply(t);

@@ -226,6 +226,16 @@ class LogisticRegressionTrainerTest {
     }
 
     @Test
+    void autoSolverChoice() {
+        LogisticRegressionConfig auto = LogisticRegressionConfig.builder().build();
+        assertThat(auto.resolvedSolver(2_000_000, 22)).isEqualTo(Solver.NEWTON);
+        assertThat(auto.resolvedSolver(10_000, 74)).isEqualTo(Solver.NEWTON);   // small n * p^2
+        assertThat(auto.resolvedSolver(200_000, 100)).isEqualTo(Solver.LBFGS);
+        assertThat(auto.toBuilder().l1(0.1).build().resolvedSolver(100, 3)).isEqualTo(Solver.LBFGS);
+        assertThat(auto.toBuilder().solver(Solver.NEWTON).build().resolvedSolver(200_000, 100)).isEqualTo(Solver.NEWTON);
+    }
+
+    @Test
     void badInputAndConfigAreRejected() {
         FeatureMatrix oneClass = FeatureMatrix.of(3, 1, new double[] {1, 2, 3}, new String[] {"a"}, null,
                 new double[] {1, 1, 1}, null);

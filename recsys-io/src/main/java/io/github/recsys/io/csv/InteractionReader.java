@@ -26,7 +26,8 @@ import java.util.zip.GZIPInputStream;
  * a user id, an item id and optionally a value (rating, count), an event type and a timestamp.
  *
  * <p><b>Format.</b> Fields are separated by a {@link Delimiter} (detected from the first non-blank
- * line by default). Lines end in {@code \n} or {@code \r\n}; blank lines are ignored; text is UTF-8.
+ * line by default). Lines end in {@code \n} or {@code \r\n}; blank lines are ignored; text is UTF-8
+ * (a leading byte order mark is skipped).
  * Gzip input is recognised by its magic bytes, whatever the file name. Columns are chosen by 0-based
  * position or, when the file has a header, by name (case-insensitive). Defaults: user = column 0,
  * item = column 1, no event column; the value column is, with a header, the first column named value,
@@ -204,6 +205,8 @@ public final class InteractionReader {
 
         private IdIndex.Builder users;
         private IdIndex.Builder items;
+        private final DenseIds userDense = new DenseIds();
+        private final DenseIds itemDense = new DenseIds();
         private boolean usersNumeric;
         private boolean itemsNumeric;
         private final IntArrayList userList = new IntArrayList(1 << 12);
@@ -234,7 +237,15 @@ public final class InteractionReader {
             int pos = 0;
             int scan = 0;
             boolean eof = false;
+            boolean bomChecked = false;
             while (true) {
+                if (!bomChecked && (len >= 3 || eof)) {
+                    bomChecked = true;
+                    if (len >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF) {
+                        pos = 3; // UTF-8 byte order mark
+                        scan = 3;
+                    }
+                }
                 int nl = -1;
                 for (int p = scan; p < len; p++) {
                     if (buf[p] == '\n') {
@@ -630,7 +641,7 @@ public final class InteractionReader {
             // commit
             int u;
             if (uIsNum) {
-                u = users.add(uNum);
+                u = userDense.indexOf(uNum, users);
             } else {
                 if (usersNumeric) {
                     users = toStrings(users);
@@ -640,7 +651,7 @@ public final class InteractionReader {
             }
             int i;
             if (iIsNum) {
-                i = items.add(iNum);
+                i = itemDense.indexOf(iNum, items);
             } else {
                 if (itemsNumeric) {
                     items = toStrings(items);
@@ -815,6 +826,34 @@ public final class InteractionReader {
             } catch (NumberFormatException e) {
                 return false;
             }
+        }
+    }
+
+    /**
+     * A direct-addressed cache in front of a numeric {@link IdIndex.Builder} for small non-negative ids
+     * (below {@value #LIMIT}): one array read instead of a hash probe on the common path. The builder
+     * still assigns every index, so indices are the same with or without the cache.
+     */
+    private static final class DenseIds {
+        static final int LIMIT = 1 << 22;
+        private int[] slots = new int[0]; // index + 1, 0 = not cached
+
+        int indexOf(long id, IdIndex.Builder builder) {
+            if (id < 0 || id >= LIMIT) {
+                return builder.add(id);
+            }
+            int k = (int) id;
+            if (k < slots.length) {
+                int v = slots[k];
+                if (v != 0) {
+                    return v - 1;
+                }
+            } else {
+                slots = Arrays.copyOf(slots, Math.min(LIMIT, Math.max(k + 1, 2 * slots.length)));
+            }
+            int idx = builder.add(id);
+            slots[k] = idx + 1;
+            return idx;
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@link InteractionReader} read: the log and an account of the input.
+ * What {@link InteractionReader} read: the log and an account of the input. Immutable.
  *
  * @param log          the interactions, one entry per accepted data line, in file order
  * @param source       the input's name (file path as given)

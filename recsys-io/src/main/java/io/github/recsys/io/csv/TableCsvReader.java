@@ -31,7 +31,8 @@ import java.util.Set;
  * {@link CsvParser} (RFC 4180: quoted fields, doubled quotes inside quotes, line breaks inside
  * quotes, CRLF or LF). The delimiter is given or detected from the header line ({@code ,},
  * {@code ;} or tab, whichever occurs most outside quotes). A UTF-8 byte-order mark is skipped;
- * blank lines are skipped; surrounding spaces of values are ignored.
+ * blank lines are skipped (in a one-column file they are missing values); surrounding spaces of
+ * values are ignored.
  *
  * <p>Column types come from the {@link Schema}: declared columns are parsed as declared, the rest
  * inferred (see {@link ColumnBuilder} for the rules and missing-value tokens).

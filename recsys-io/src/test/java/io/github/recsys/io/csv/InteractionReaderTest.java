@@ -95,6 +95,23 @@ class InteractionReaderTest {
     }
 
     @Test
+    void skipsUtf8ByteOrderMark() throws IOException {
+        ReadResult r = read("\uFEFF7\t8\t1\n9\t8\t2\n");
+        assertThat(r.log().userIndex().isNumeric()).isTrue();
+        assertThat(r.log().userIndex().idsAsStrings()).containsExactly("7", "9");
+    }
+
+    @Test
+    void smallLargeAndNegativeNumericIdsShareOneIndex() throws IOException {
+        ReadResult r = read("-3\t5\t1\n5\t4194304\t1\n-3\t4194303\t1\n9223372036854775807\t5\t1\n5\t4194304\t1\n");
+        InteractionLog log = r.log();
+        assertThat(log.userIndex().idsAsStrings()).containsExactly("-3", "5", "9223372036854775807");
+        assertThat(log.users()).containsExactly(0, 1, 0, 2, 1);
+        assertThat(log.itemIndex().idsAsStrings()).containsExactly("5", "4194304", "4194303");
+        assertThat(log.items()).containsExactly(0, 1, 2, 0, 1);
+    }
+
+    @Test
     void eventTypesBecomeWeightsAndAggregate() throws IOException {
         InteractionReader r = InteractionReader.builder().header(true).userColumn("user").itemColumn("feature")
                 .eventColumn("event", EventWeights.of(Map.of("click", 1, "use", 3))).valueColumn("count").timestampColumn("time").build();
