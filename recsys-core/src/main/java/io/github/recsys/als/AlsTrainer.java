@@ -92,6 +92,9 @@ public final class AlsTrainer {
         float tol = (float) config.cgTolerance();
         List<Double> seconds = new ArrayList<>(config.iterations());
         double loss = Double.NaN;
+        if (config.solver() == AlsSolver.CG && config.iterations() > 0) {
+            kernels.warmUp(k);
+        }
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try {
             for (int it = 1; it <= config.iterations(); it++) {

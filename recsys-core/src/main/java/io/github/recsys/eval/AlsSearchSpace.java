@@ -10,9 +10,12 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * A grid of {@link AlsSetting}s: a list of candidate values per knob. {@link #grid()} enumerates the
- * cartesian product in a fixed order; {@link #sample(int, long)} draws distinct grid points at
- * random, seeded. Immutable and thread-safe.
+ * A search space of {@link AlsSetting}s: a list of candidate values per knob, or, for regularization,
+ * alpha and eps, a continuous range {@code lo..hi}. {@link #grid()} enumerates the cartesian product of
+ * the lists in a fixed order (no ranges allowed); {@link #sample(int, long)} draws settings at random,
+ * seeded: distinct grid points when there is no range, otherwise a random grid point of the lists with
+ * each ranged knob drawn log-uniformly (uniformly when the range starts at 0), rounded to 3
+ * significant digits. Immutable and thread-safe.
  */
 public final class AlsSearchSpace {
 
@@ -23,9 +26,20 @@ public final class AlsSearchSpace {
     private final String[] confidence;
     private final double[] eps;
     private final int[] iterations;
+    private final double[][] ranges; // [REG, ALPHA, EPS] -> {lo, hi} or null
+
+    private static final int REG = 0;
+    private static final int ALPHA = 1;
+    private static final int EPS = 2;
 
     private AlsSearchSpace(int[] factors, double[] regularization, boolean[] scaleRegularization, double[] alpha,
                            String[] confidence, double[] eps, int[] iterations) {
+        this(factors, regularization, scaleRegularization, alpha, confidence, eps, iterations, new double[3][]);
+    }
+
+    private AlsSearchSpace(int[] factors, double[] regularization, boolean[] scaleRegularization, double[] alpha,
+                           String[] confidence, double[] eps, int[] iterations, double[][] ranges) {
+        this.ranges = ranges;
         this.factors = factors;
         this.regularization = regularization;
         this.scaleRegularization = scaleRegularization;
@@ -34,7 +48,16 @@ public final class AlsSearchSpace {
         this.eps = eps;
         this.iterations = iterations;
         for (int i = 0; i < size(); i++) {
-            at(i); // validates every combination's components early
+            at(i); // validates every combination's components early (ranges: their lower ends)
+        }
+        for (int r = 0; r < 3; r++) {
+            if (ranges[r] != null) {
+                AlsSetting a = at(0);
+                // validates the upper end too
+                new AlsSetting(a.factors(), r == REG ? ranges[r][1] : a.regularization(), a.scaleRegularization(),
+                        r == ALPHA ? ranges[r][1] : a.alpha(), a.confidence(), r == EPS ? ranges[r][1] : a.eps(),
+                        a.iterations());
+            }
         }
     }
 
@@ -62,6 +85,7 @@ public final class AlsSearchSpace {
         String[] conf = {base.confidence()};
         double[] ep = {base.eps()};
         int[] it = {base.iterations()};
+        double[][] ranges = new double[3][];
         for (String part : spec.split(";")) {
             if (part.isBlank()) {
                 continue;
@@ -80,7 +104,10 @@ public final class AlsSearchSpace {
             }
             switch (key) {
                 case "factors" -> f = ints(key, vals);
-                case "regularization", "lambda", "reg" -> reg = doubles(key, vals);
+                case "regularization", "lambda", "reg" -> {
+                    ranges[REG] = range(key, vals);
+                    reg = ranges[REG] != null ? new double[] {ranges[REG][0]} : doubles(key, vals);
+                }
                 case "scaleregularization", "alswr" -> {
                     scale = new boolean[vals.length];
                     for (int j = 0; j < vals.length; j++) {
@@ -90,15 +117,45 @@ public final class AlsSearchSpace {
                         scale[j] = Boolean.parseBoolean(vals[j].toLowerCase(Locale.ROOT));
                     }
                 }
-                case "alpha" -> al = doubles(key, vals);
+                case "alpha" -> {
+                    ranges[ALPHA] = range(key, vals);
+                    al = ranges[ALPHA] != null ? new double[] {ranges[ALPHA][0]} : doubles(key, vals);
+                }
                 case "confidence" -> conf = vals.clone();
-                case "eps" -> ep = doubles(key, vals);
+                case "eps" -> {
+                    ranges[EPS] = range(key, vals);
+                    ep = ranges[EPS] != null ? new double[] {ranges[EPS][0]} : doubles(key, vals);
+                }
                 case "iterations" -> it = ints(key, vals);
                 default -> throw new IllegalArgumentException("unknown grid key '" + part.substring(0, eq).trim()
                         + "', expected factors, regularization, scaleRegularization, alpha, confidence, eps or iterations");
             }
         }
-        return new AlsSearchSpace(f, reg, scale, al, conf, ep, it);
+        return new AlsSearchSpace(f, reg, scale, al, conf, ep, it, ranges);
+    }
+
+    /** A {@code lo..hi} range, or null when the values are a list. */
+    private static double[] range(String key, String[] vals) {
+        if (vals.length != 1 || !vals[0].contains("..")) {
+            for (String v : vals) {
+                if (v.contains("..")) {
+                    throw new IllegalArgumentException(key + ": a range lo..hi must be the only value, was '"
+                            + String.join(",", vals) + "'");
+                }
+            }
+            return null;
+        }
+        String[] ends = vals[0].split("\\.\\.", -1);
+        double[] d = ends.length == 2 ? doubles(key, new String[] {ends[0].trim(), ends[1].trim()}) : null;
+        if (d == null || !(d[0] <= d[1])) {
+            throw new IllegalArgumentException(key + " range must look like lo..hi with lo <= hi, was '" + vals[0] + "'");
+        }
+        return d;
+    }
+
+    /** True when some knob is a continuous range (then only {@link #sample} applies). */
+    public boolean hasRanges() {
+        return ranges[REG] != null || ranges[ALPHA] != null || ranges[EPS] != null;
     }
 
     private static int[] ints(String key, String[] vals) {
@@ -125,7 +182,7 @@ public final class AlsSearchSpace {
         return out;
     }
 
-    /** Number of grid points (the product of the value counts). */
+    /** Number of grid points (the product of the list lengths; a range counts as one). */
     public int size() {
         long s = (long) factors.length * regularization.length * scaleRegularization.length * alpha.length
                 * confidence.length * eps.length * iterations.length;
@@ -160,8 +217,15 @@ public final class AlsSearchSpace {
                 confidence[iConf], eps[iEps], iterations[iIt]);
     }
 
-    /** Every grid point, in {@link #at(int)} order. */
+    /**
+     * Every grid point, in {@link #at(int)} order.
+     *
+     * @throws IllegalStateException when the space has a continuous range
+     */
     public List<AlsSetting> grid() {
+        if (hasRanges()) {
+            throw new IllegalStateException("the search space has a range (lo..hi): draw random trials instead of a grid");
+        }
         List<AlsSetting> out = new ArrayList<>(size());
         for (int i = 0; i < size(); i++) {
             out.add(at(i));
@@ -170,16 +234,28 @@ public final class AlsSearchSpace {
     }
 
     /**
-     * {@code min(trials, size())} distinct grid points drawn uniformly at random with a
-     * {@link SplittableRandom} seeded by {@code seed}, in drawing order.
+     * Random settings from a {@link SplittableRandom} seeded by {@code seed}, in drawing order: without
+     * ranges, {@code min(trials, size())} distinct grid points drawn uniformly; with ranges, {@code trials}
+     * settings (see the class description).
      */
     public List<AlsSetting> sample(int trials, long seed) {
         if (trials < 1) {
             throw new IllegalArgumentException("trials must be >= 1, was " + trials);
         }
         int size = size();
-        int n = Math.min(trials, size);
         SplittableRandom rnd = new SplittableRandom(seed);
+        if (hasRanges()) {
+            List<AlsSetting> out = new ArrayList<>(trials);
+            for (int t = 0; t < trials; t++) {
+                AlsSetting a = at(rnd.nextInt(size));
+                double reg = ranges[REG] != null ? draw(ranges[REG], rnd) : a.regularization();
+                double al = ranges[ALPHA] != null ? draw(ranges[ALPHA], rnd) : a.alpha();
+                double ep = ranges[EPS] != null ? draw(ranges[EPS], rnd) : a.eps();
+                out.add(new AlsSetting(a.factors(), reg, a.scaleRegularization(), al, a.confidence(), ep, a.iterations()));
+            }
+            return out;
+        }
+        int n = Math.min(trials, size);
         List<AlsSetting> out = new ArrayList<>(n);
         LongOpenHashSet chosen = new LongOpenHashSet();
         while (out.size() < n) {
@@ -191,11 +267,24 @@ public final class AlsSearchSpace {
         return out;
     }
 
+    /** Log-uniform in [lo, hi] (uniform when lo is 0), rounded to 3 significant digits and clamped to the range. */
+    private static double draw(double[] range, SplittableRandom rnd) {
+        double lo = range[0];
+        double hi = range[1];
+        double x = lo > 0 ? Math.exp(Math.log(lo) + rnd.nextDouble() * (Math.log(hi) - Math.log(lo)))
+                : lo + rnd.nextDouble() * (hi - lo);
+        if (x > 0) {
+            double scale = Math.pow(10, 2 - Math.floor(Math.log10(x)));
+            x = Math.round(x * scale) / scale;
+        }
+        return Math.min(hi, Math.max(lo, x));
+    }
+
     @Override
     public String toString() {
         return "AlsSearchSpace[factors=" + Arrays.toString(factors) + ", regularization=" + Arrays.toString(regularization)
                 + ", scaleRegularization=" + Arrays.toString(scaleRegularization) + ", alpha=" + Arrays.toString(alpha)
                 + ", confidence=" + Arrays.toString(confidence) + ", eps=" + Arrays.toString(eps)
-                + ", iterations=" + Arrays.toString(iterations) + "]";
+                + ", iterations=" + Arrays.toString(iterations) + ", ranges=" + Arrays.deepToString(ranges) + "]";
     }
 }

@@ -308,7 +308,7 @@ public final class Evaluator {
         for (int i : test) {
             mark[i] = 0;
         }
-        Arrays.sort(negatives, 0, nn);
+        Arrays.sort(positives, 0, np);
         return RankingMetrics.aucFromScores(negatives, nn, positives, np);
     }
 

@@ -145,11 +145,12 @@ public final class RankingMetrics {
 
     /**
      * AUC from scores: the share of (positive, negative) pairs where the positive scores higher, a tie
-     * counting 1/2.
+     * counting 1/2. Runs in O(negatives * log(positives)): one pass over the negatives, each counted
+     * against the sorted positives.
      *
-     * @param negatives      scores of the negative candidates, first {@code negativeCount} sorted ascending; not modified
+     * @param negatives      scores of the negative candidates, any order; not modified
      * @param negativeCount  number of negatives
-     * @param positives      scores of the positive (test) items; not modified
+     * @param positives      scores of the positive (test) items, first {@code positiveCount} sorted ascending; not modified
      * @param positiveCount  number of positives
      * @return the AUC in [0, 1], or NaN when either count is 0
      */
@@ -158,11 +159,15 @@ public final class RankingMetrics {
             return Double.NaN;
         }
         double wins = 0;
-        for (int p = 0; p < positiveCount; p++) {
-            double s = positives[p];
-            int below = lowerBound(negatives, negativeCount, s);
-            int notAbove = upperBound(negatives, negativeCount, s);
-            wins += below + 0.5 * (notAbove - below);
+        for (int q = 0; q < negativeCount; q++) {
+            double x = negatives[q];
+            int notAbove = upperBound(positives, positiveCount, x); // positives <= x
+            if (notAbove == 0) {
+                wins += positiveCount; // every positive beats x
+                continue;
+            }
+            int below = lowerBound(positives, positiveCount, x); // positives < x
+            wins += (positiveCount - notAbove) + 0.5 * (notAbove - below);
         }
         return wins / ((double) positiveCount * negativeCount);
     }

@@ -61,6 +61,14 @@ public interface FloatKernels {
     void sparseResidual(float[] y, int[] idx, float[] val, int from, int to, float alpha,
                         float[] x, float[] out, int k);
 
+    /**
+     * Runs every kernel on small inputs of rank {@code k} until the JIT has had the chance to compile
+     * them, at most once per rank and JVM. Has no effect on results; the SIMD kernels use it because
+     * they are orders of magnitude slower before compilation. The default does nothing.
+     */
+    default void warmUp(int k) {
+    }
+
     /** The scalar implementation (plain Java 17). */
     static FloatKernels scalar() {
         return ScalarFloatKernels.INSTANCE;

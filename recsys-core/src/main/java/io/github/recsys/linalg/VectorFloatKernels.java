@@ -49,6 +49,39 @@ final class VectorFloatKernels implements FloatKernels {
         return "vector-" + S.vectorBitSize();
     }
 
+    private static final java.util.Set<Integer> WARM = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Calls per kernel in {@link #warmUp(int)}: above C2's invocation thresholds. */
+    private static final int WARM_CALLS = 12_000;
+
+    @Override
+    public void warmUp(int k) {
+        if (k <= 0 || k > 4096 || "false".equals(System.getProperty("recsys.simd.warmup")) || !WARM.add(k)) {
+            return;
+        }
+        float[] y = new float[2 * k];
+        float[] x = new float[k];
+        float[] out = new float[k];
+        float[] g = new float[k * k];
+        int[] idx = {1};
+        float[] val = {1f};
+        float sink = 0;
+        for (int i = 0; i < WARM_CALLS; i++) {
+            sparseOperator(y, idx, val, 0, 1, 1f, x, out, k);
+            sparseResidual(y, idx, val, 0, 1, 1f, x, out, k);
+            sink += dot(x, 0, out, 0, k);
+            axpy(0f, x, 0, out, 0, k);
+            xpby(x, 0f, out, k);
+        }
+        for (int i = 0; i < WARM_CALLS / 8; i++) {
+            symv(g, x, 0f, out, k);
+            gramAdd(y, 0, 1, k, g);
+        }
+        if (sink != 0) {
+            java.util.Arrays.fill(out, sink); // keeps the loop from being optimized away
+        }
+    }
+
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         int j = 0;
@@ -383,7 +416,7 @@ final class VectorFloatKernels implements FloatKernels {
             FloatVector y1 = FloatVector.fromArray(S, y, off + L);
             FloatVector y2 = FloatVector.fromArray(S, y, off + 2 * L);
             FloatVector y3 = FloatVector.fromArray(S, y, off + 3 * L);
-            FloatVector d = allLanes(y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))));
+            FloatVector d = allLanes(y3.fma(x3, y2.fma(x2, y1.fma(x1, y0.mul(x0)))));
             float cv = alpha * val[p];
             FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);

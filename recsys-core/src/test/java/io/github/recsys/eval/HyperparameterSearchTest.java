@@ -70,6 +70,22 @@ class HyperparameterSearchTest {
         assertThat(a).hasSize(10).doesNotHaveDuplicates().isSubsetOf(grid);
         assertThat(space.sample(10, 4)).isEqualTo(a);
         assertThat(space.sample(100, 4)).hasSize(24).containsExactlyInAnyOrderElementsOf(grid);
+        AlsSearchSpace ranged = AlsSearchSpace.parse("regularization=1..100;alpha=0..1;eps=0.5..1;factors=8,16", base);
+        assertThat(ranged.hasRanges()).isTrue();
+        assertThatThrownBy(ranged::grid).isInstanceOf(IllegalStateException.class);
+        List<AlsSetting> drawn = ranged.sample(200, 9);
+        assertThat(drawn).hasSize(200).isEqualTo(ranged.sample(200, 9));
+        assertThat(drawn).allSatisfy(st -> {
+            assertThat(st.regularization()).isBetween(1.0, 100.0);
+            assertThat(st.alpha()).isBetween(0.0, 1.0); // uniform: the range starts at 0
+            assertThat(st.eps()).isBetween(0.5, 1.0);
+            assertThat(st.factors()).isIn(8, 16);
+        });
+        // log-uniform: about half the draws below sqrt(1 * 100) = 10
+        long below = drawn.stream().filter(st -> st.regularization() < 10).count();
+        assertThat(below).isBetween(70L, 130L);
+        assertThatThrownBy(() -> AlsSearchSpace.parse("alpha=5..1", base)).hasMessageContaining("lo <= hi");
+        assertThatThrownBy(() -> AlsSearchSpace.parse("alpha=1..2,3", base)).hasMessageContaining("only value");
         assertThatThrownBy(() -> AlsSearchSpace.parse("factor=3", base)).hasMessageContaining("unknown grid key 'factor'");
         assertThatThrownBy(() -> AlsSearchSpace.parse("alpha=x", base)).hasMessageContaining("alpha expects numbers, was 'x'");
         assertThatThrownBy(() -> AlsSearchSpace.parse("factors=0", base)).hasMessageContaining("factors must be > 0, was 0");

@@ -137,9 +137,9 @@ class RankingMetricsTest {
                     wins += p > q ? 1 : p == q ? 0.5 : 0;
                 }
             }
-            double[] sorted = neg.clone();
+            double[] sorted = pos.clone();
             java.util.Arrays.sort(sorted);
-            double got = RankingMetrics.aucFromScores(sorted, nn, pos, np);
+            double got = RankingMetrics.aucFromScores(neg, nn, sorted, np);
             if (nn == 0) {
                 assertThat(got).isNaN();
             } else {

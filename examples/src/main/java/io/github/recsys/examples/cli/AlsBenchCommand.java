@@ -31,7 +31,9 @@ import java.util.Map;
  * {@code als-bench}: times ALS iterations on a seeded synthetic power-law matrix and prints one JSON
  * object: shape, settings, {@code secondsPerIteration} (median over iterations), {@code gflops},
  * {@code peakHeapMiB} (sum of the heap pools' peak usage: an upper bound of the heap in use) and
- * {@code simd} (the float kernels used).
+ * {@code simd} (the float kernels used), and {@code processCpuSecondsPerIteration} (median CPU time of
+ * the whole process per iteration: about threads x secondsPerIteration on an idle machine; much less
+ * means the run was waiting for CPUs other processes held).
  *
  * <pre>
  * als-bench (--synthetic USERS,ITEMS,NNZ [--seed 42] | --input FILE) [--write FILE]
@@ -101,8 +103,13 @@ public final class AlsBenchCommand implements Command {
         }
 
         List<Double> losses = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
+        long[] lastCpu = {processCpuNanos()};
         long f0 = System.nanoTime();
         AlsModel model = new AlsTrainer(config).fit(m, (it, sec, l) -> {
+            long now = processCpuNanos();
+            cpu.add((now - lastCpu[0]) / 1e9);
+            lastCpu[0] = now;
             err.printf(Locale.ROOT, "iteration %d: %.3f s%s%n", it, sec,
                     Double.isNaN(l) ? "" : String.format(Locale.ROOT, ", loss %.6g", l));
             if (!Double.isNaN(l)) {
@@ -130,6 +137,7 @@ public final class AlsBenchCommand implements Command {
         json.put("seed", seed);
         json.put("secondsPerIteration", median);
         json.put("iterationSeconds", model.summary().secondsPerIteration());
+        json.put("processCpuSecondsPerIteration", lastCpu[0] < 0 ? null : median(cpu));
         json.put("gflops", solver == AlsSolver.CG && median > 0 ? flops / median / 1e9 : null);
         json.put("peakHeapMiB", peakHeapBytes() / (1024.0 * 1024.0));
         json.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
@@ -144,6 +152,23 @@ public final class AlsBenchCommand implements Command {
         json.put("factorsSha256", model.factorsSha256());
         out.println(new ObjectMapper().writeValueAsString(json));
         return 0;
+    }
+
+    /** CPU time of the whole process (all threads, GC and JIT included), or -1 when unavailable. */
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            return sun.getProcessCpuTime();
+        }
+        return -1;
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (v.length == 0) {
+            return Double.NaN;
+        }
+        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
     }
 
     private static int[] parseShape(String synthetic) {

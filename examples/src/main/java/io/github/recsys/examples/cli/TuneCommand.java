@@ -22,6 +22,7 @@ import java.util.Map;
  *
  * <pre>
  * tune --input FILE --grid "factors=32,64;regularization=0.01,0.1;alpha=1,10;scaleRegularization=true,false"
+ *      (regularization, alpha and eps also take a range lo..hi, drawn log-uniformly; needs --trials)
  *      [--trials N] [--seed 42] [--metric ndcg] [--k 10] [--test-fraction 0.2] [--validation-fraction 0.2]
  *      [--format auto|tsv|csv|dat] [--lenient] [--header true|false] [--split per-user|temporal|latest:K|random:K]
  *      [--user-column C] [--item-column C] [--value-column C] [--timestamp-column C]
@@ -62,6 +63,9 @@ public final class TuneCommand implements Command {
             space = AlsSearchSpace.parse(gridSpec, als.setting);
         } catch (IllegalArgumentException e) {
             throw new UsageException("--grid: " + e.getMessage());
+        }
+        if (trials == 0 && space.hasRanges()) {
+            throw new UsageException("--grid has a range lo..hi: give --trials N for a random search");
         }
         List<AlsSetting> settings = trials > 0 ? space.sample(trials, data.seed) : space.grid();
         err.printf(Locale.ROOT, "%d settings (%s of a %d-point grid)%n", settings.size(),

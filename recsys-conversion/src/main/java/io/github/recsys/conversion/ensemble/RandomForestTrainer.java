@@ -26,12 +26,16 @@ import java.util.concurrent.Future;
  * or a subsample without replacement) and its per-node column samples ({@code maxFeatures},
  * default {@code round(sqrt(p))}) from its own {@link SplittableRandom}, seeded with the t-th value
  * drawn from the config seed, so trees are the same whatever the thread count; trees are grown in
- * parallel, each by one thread. The out-of-bag AUC scores every training row with the trees that
- * did not draw it, summing trees in index order.
+ * parallel, each by one thread. The out-of-bag AUC scores every training row with the mean of the
+ * trees that did not draw it; each tree adds its out-of-bag predictions right after it is grown (while
+ * it is in cache), in fixed point so the sums do not depend on which thread grew which tree.
  *
  * <p>Holds only its config; thread-safe. The pool is created per call and shut down.
  */
 public final class RandomForestTrainer {
+
+    /** Fixed-point scale of out-of-bag sums (leaf values are in [0, 1]; 2^40 keeps 12 decimal digits). */
+    private static final double OOB_SCALE = 0x1p40;
 
     private final RandomForestConfig config;
 
@@ -77,14 +81,15 @@ public final class RandomForestTrainer {
             seeds[t] = master.nextLong();
         }
         TreeModel[] trees = new TreeModel[c.trees()];
-        long[][] inBag = c.oobScore() ? new long[c.trees()][] : null;
+        boolean oob = c.oobScore();
         SplitFinder finder = SplitFinder.forCriterion(c.criterion(), c.minSamplesLeaf());
         ConcurrentLinkedQueue<Worker> workers = new ConcurrentLinkedQueue<>();
         if (pool == null) {
-            Worker wk = new Worker(bins, finder, mtry, base);
+            Worker wk = new Worker(bins, finder, mtry, base, oob);
             for (int t = 0; t < trees.length; t++) {
-                trees[t] = wk.grow(seeds[t], inBag, t);
+                trees[t] = wk.grow(seeds[t], t);
             }
+            workers.add(wk);
         } else {
             List<Callable<Void>> tasks = new ArrayList<>(trees.length);
             for (int t = 0; t < trees.length; t++) {
@@ -92,10 +97,10 @@ public final class RandomForestTrainer {
                 tasks.add(() -> {
                     Worker wk = workers.poll();
                     if (wk == null) {
-                        wk = new Worker(bins, finder.copy(), mtry, base);
+                        wk = new Worker(bins, finder.copy(), mtry, base, oob);
                     }
                     try {
-                        trees[tree] = wk.grow(seeds[tree], inBag, tree);
+                        trees[tree] = wk.grow(seeds[tree], tree);
                     } finally {
                         workers.add(wk);
                     }
@@ -122,10 +127,17 @@ public final class RandomForestTrainer {
         }
         double oobAuc = Double.NaN;
         int oobRows = 0;
-        if (inBag != null) {
-            double[] sum = new double[n];
+        if (oob) {
+            // fixed-point sums are exact, so adding the workers' partial sums in any order gives the
+            // same result for every thread count
+            long[] sum = new long[n];
             int[] cnt = new int[n];
-            oobPredictions(pool, bins, trees, inBag, sum, cnt);
+            for (Worker wk : workers) {
+                for (int i = 0; i < n; i++) {
+                    sum[i] += wk.oobSum[i];
+                    cnt[i] += wk.oobCount[i];
+                }
+            }
             for (int i = 0; i < n; i++) {
                 if (cnt[i] > 0) {
                     oobRows++;
@@ -139,7 +151,7 @@ public final class RandomForestTrainer {
             for (int i = 0; i < n; i++) {
                 if (cnt[i] > 0) {
                     labels[k] = train.label(i);
-                    scores[k++] = sum[i] / cnt[i];
+                    scores[k++] = sum[i] / OOB_SCALE / cnt[i];
                     pos |= train.label(i) == 1.0;
                     neg |= train.label(i) == 0.0;
                 }
@@ -151,50 +163,6 @@ public final class RandomForestTrainer {
         return new RandomForestModel(Arrays.asList(trees), train.names(), c, oobAuc, oobRows);
     }
 
-    private static void oobPredictions(ForkJoinPool pool, BinnedFeatures bins, TreeModel[] trees, long[][] inBag,
-                                       double[] sum, int[] cnt) {
-        int n = sum.length;
-        final int chunk = 8192;
-        int chunks = (n + chunk - 1) / chunk;
-        if (pool == null) {
-            oobRange(bins, trees, inBag, sum, cnt, 0, n);
-            return;
-        }
-        List<Callable<Void>> tasks = new ArrayList<>(chunks);
-        for (int ch = 0; ch < chunks; ch++) {
-            int from = ch * chunk;
-            int to = Math.min(n, from + chunk);
-            tasks.add(() -> {
-                oobRange(bins, trees, inBag, sum, cnt, from, to);
-                return null;
-            });
-        }
-        for (Future<Void> f : pool.invokeAll(tasks)) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while scoring out-of-bag rows", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-    }
-
-    private static void oobRange(BinnedFeatures bins, TreeModel[] trees, long[][] inBag, double[] sum, int[] cnt,
-                                 int from, int to) {
-        for (int t = 0; t < trees.length; t++) {
-            long[] bits = inBag[t];
-            TreeModel tree = trees[t];
-            for (int i = from; i < to; i++) {
-                if ((bits[i >>> 6] >>> (i & 63) & 1L) == 0) {
-                    sum[i] += tree.predictBinned(bins, i);
-                    cnt[i]++;
-                }
-            }
-        }
-    }
-
     /** Per-thread workspace: a grower plus row, statistic and multiplicity arrays. */
     private final class Worker {
         private final TreeGrower grower;
@@ -204,10 +172,16 @@ public final class RandomForestTrainer {
         private final double[] base;
         private final int[] all;
         private final int n;
+        private final BinnedFeatures bins;
+        final long[] oobSum;
+        final int[] oobCount;
 
-        Worker(BinnedFeatures bins, SplitFinder finder, int mtry, double[] base) {
+        Worker(BinnedFeatures bins, SplitFinder finder, int mtry, double[] base, boolean oob) {
             RandomForestConfig c = config;
             this.n = bins.rows();
+            this.bins = bins;
+            this.oobSum = oob ? new long[n] : null;
+            this.oobCount = oob ? new int[n] : null;
             this.grower = new TreeGrower(bins, finder, c.maxDepth(), 0, c.minSamplesSplit(), c.minImpurityDecrease(),
                     mtry, null);
             this.rows = new int[n];
@@ -220,7 +194,7 @@ public final class RandomForestTrainer {
             }
         }
 
-        TreeModel grow(long seed, long[][] inBag, int t) {
+        TreeModel grow(long seed, int t) {
             RandomForestConfig c = config;
             SplittableRandom rng = new SplittableRandom(seed);
             Arrays.fill(mult, 0);
@@ -250,17 +224,17 @@ public final class RandomForestTrainer {
             if (m == 0) {
                 throw new IllegalArgumentException("tree " + t + " drew only rows of weight 0; check the row weights");
             }
-            if (inBag != null) {
-                long[] bits = new long[(n + 63) >>> 6];
+            grower.grow(rows, m, stats, all, all.length, rng);
+            TreeModel tree = grower.toModel();
+            if (oobSum != null) {
                 for (int i = 0; i < n; i++) {
-                    if (mult[i] > 0) {
-                        bits[i >>> 6] |= 1L << (i & 63);
+                    if (mult[i] == 0) {
+                        oobSum[i] += Math.round(tree.predictBinned(bins, i) * OOB_SCALE);
+                        oobCount[i]++;
                     }
                 }
-                inBag[t] = bits;
             }
-            grower.grow(rows, m, stats, all, all.length, rng);
-            return grower.toModel();
+            return tree;
         }
     }
 }

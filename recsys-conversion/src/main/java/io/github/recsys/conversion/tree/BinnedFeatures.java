@@ -22,7 +22,8 @@ import java.util.concurrent.RecursiveAction;
  *
  * <p><b>Layout.</b> Codes are stored row-major ({@code codes[row * cols + col]}), so that building a
  * histogram over the rows of one tree node touches one short contiguous run per row (the
- * row-wise layout LightGBM picks for few features and many rows). Histograms of all columns live in
+ * row-wise layout LightGBM picks for few features and many rows); tree growers copy these rows
+ * into node order. Histograms of all columns live in
  * one flat array; column {@code j} owns slots {@code [offset(j), offset(j) + V_j + 1)}.
  *
  * <p>Bin boundaries are computed from at most {@value #BIN_SAMPLE_ROWS} evenly spaced rows.

@@ -143,14 +143,6 @@ public final class SplitFinder {
         }
     }
 
-    /** Gain of a split with children (aL, bL) and (aR, bR); NaN when a child is too light. */
-    double gain(double aL, double bL, double aR, double bR) {
-        if (!(bL >= minChildWeight && bR >= minChildWeight && bL > 0 && bR > 0)) {
-            return Double.NaN;
-        }
-        return gainScale * (score(aL, bL) + score(aR, bR) - score(aL + aR, bL + bR));
-    }
-
     /**
      * Evaluates column {@code feature} from its histogram slots
      * {@code hist[2*slot0 .. 2*(slot0 + valueBins + 1))} (pairs a, b; the last pair = missing values)
@@ -179,10 +171,11 @@ public final class SplitFinder {
      * (a per-column histogram when the column has few bins, else sorting the codes); updates
      * {@code best} when better.
      *
-     * @param codes row-major binned codes with {@code p} columns
-     * @param stats per-row pairs, {@code stats[2r]} and {@code stats[2r+1]}
+     * @param codes     binned codes; row {@code r}'s code of this column is {@code codes[r * rowStride + colOffset]}
+     *                  (row-major: stride p, offset = column; column-major: stride 1, offset = column * rows)
+     * @param stats     per-row pairs, {@code stats[2r]} and {@code stats[2r+1]}
      */
-    public void evaluateRows(int feature, boolean categorical, int valueBins, byte[] codes, int p,
+    public void evaluateRows(int feature, boolean categorical, int valueBins, byte[] codes, int rowStride, int colOffset,
                              int[] rows, int from, int to, double[] stats, SplitCandidate best) {
         int count = to - from;
         if (2 * (valueBins + 1) <= count) {
@@ -191,7 +184,7 @@ public final class SplitFinder {
             java.util.Arrays.fill(h, 0, 2 * (valueBins + 1), 0.0);
             for (int k = from; k < to; k++) {
                 int r = rows[k];
-                int s = (codes[r * p + feature] & 0xFF) << 1;
+                int s = (codes[r * rowStride + colOffset] & 0xFF) << 1;
                 h[s] += stats[2 * r];
                 h[s + 1] += stats[2 * r + 1];
             }
@@ -207,7 +200,7 @@ public final class SplitFinder {
         int[] keys = sortKeys;
         for (int k = 0; k < count; k++) {
             int r = rows[from + k];
-            keys[k] = ((codes[r * p + feature] & 0xFF) << 22) | k;
+            keys[k] = ((codes[r * rowStride + colOffset] & 0xFF) << 22) | k;
         }
         java.util.Arrays.sort(keys, 0, count);
         int m = 0;

@@ -15,7 +15,9 @@ import java.util.concurrent.RecursiveAction;
  * splits come from a histogram of per-row statistic pairs (flat {@code double[]}, reused from a
  * pool): only the smaller child's histogram is built from its rows, the larger child's is the
  * parent's minus the smaller's (histogram subtraction, done in the parent's buffer). Nodes with
- * fewer than {@code histMinRows} rows skip histograms and sort their few codes instead. Nodes are
+ * fewer than {@code histMinRows} rows skip histograms and scan their few rows per sampled column
+ * instead (a per-column histogram or a sort of the codes). Partitions read the column-major copy of
+ * the codes through a 256-entry left/right table, branch-free. Nodes are
  * expanded best-gain-first while the number of leaves is bounded ({@code maxLeaves > 0}, leaf-wise
  * growth) and depth-first otherwise; without a leaf bound the tree is the same as level-by-level
  * (depth-wise) growth, since each node's split depends only on its own rows.
@@ -36,6 +38,7 @@ public final class TreeGrower {
 
     private final BinnedFeatures data;
     private final byte[] codes;
+    private final int n;
     private final int p;
     private final int[] offsets;
     private final int[] valueBins;
@@ -52,6 +55,11 @@ public final class TreeGrower {
 
     // workspace
     private final int[] scratch;
+    private final int[] iota;
+    private final byte[] ordCodes;
+    private final byte[] tmpCodes;
+    private final double[] ordStats;
+    private final double[] tmpStats;
     private final byte[] leftTable = new byte[256];
     private final byte[] flags;
     private double[][] hists = new double[8][];
@@ -116,6 +124,7 @@ public final class TreeGrower {
                       double minGain, int featuresPerNode, ForkJoinPool pool) {
         this.data = data;
         this.codes = data.codes();
+        this.n = data.rows();
         this.p = data.cols();
         this.offsets = data.offsetsArray();
         this.valueBins = data.valueBinsArray();
@@ -130,6 +139,14 @@ public final class TreeGrower {
         this.pool = pool != null && pool.getParallelism() > 1 ? pool : null;
         this.groups = this.pool == null ? 1 : Math.min(this.pool.getParallelism(), Math.max(1, p));
         this.scratch = new int[data.rows()];
+        this.iota = new int[data.rows()];
+        for (int i = 0; i < iota.length; i++) {
+            iota[i] = i;
+        }
+        this.ordCodes = new byte[data.rows() * p];
+        this.tmpCodes = new byte[data.rows() * p];
+        this.ordStats = new double[2 * data.rows()];
+        this.tmpStats = new double[2 * data.rows()];
         this.flags = this.pool == null ? null : new byte[data.rows()];
         this.nodeFeatures = new int[p];
         this.jobs = new Job[groups];
@@ -170,12 +187,12 @@ public final class TreeGrower {
         for (int c = candCount - 1; c >= 0; c--) {
             freeCands[freeCandCount++] = c;
         }
+        gather(count);
         double a = 0;
         double b = 0;
         for (int i = 0; i < count; i++) {
-            int r = rows[i];
-            a += stats[2 * r];
-            b += stats[2 * r + 1];
+            a += ordStats[2 * i];
+            b += ordStats[2 * i + 1];
         }
         finder.setRootWeight(b);
         int root = newNode(0, count, 0, a, b);
@@ -223,6 +240,28 @@ public final class TreeGrower {
         this.rng = null;
     }
 
+    /** Copies the tree's rows (codes and statistics) into node order, position i = rows[i]. */
+    private void gather(int count) {
+        boolean identity = true;
+        for (int i = 0; i < count; i++) {
+            if (rows[i] != i) {
+                identity = false;
+                break;
+            }
+        }
+        if (identity) {
+            System.arraycopy(codes, 0, ordCodes, 0, count * p);
+            System.arraycopy(stats, 0, ordStats, 0, 2 * count);
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            int r = rows[i];
+            ordStats[2 * i] = stats[2 * r];
+            ordStats[2 * i + 1] = stats[2 * r + 1];
+            System.arraycopy(codes, r * p, ordCodes, i * p, p);
+        }
+    }
+
     private boolean canSplit(int node) {
         double b = nB[node];
         return nDepth[node] < maxDepth && nCount[node] >= 2 && b >= minSplitWeight
@@ -259,7 +298,7 @@ public final class TreeGrower {
             int to = from + nCount[node];
             for (int k = 0; k < nf; k++) {
                 int j = feats[k];
-                finder.evaluateRows(j, categorical[j], valueBins[j], codes, p, rows, from, to, stats, cand);
+                finder.evaluateRows(j, categorical[j], valueBins[j], ordCodes, p, j, iota, from, to, ordStats, cand);
             }
         }
         if (cand.isValid()) {
@@ -343,7 +382,7 @@ public final class TreeGrower {
             return;
         }
         HistogramBuilder.clear(offsets, active, 0, nActive, hist);
-        HistogramBuilder.accumulate(codes, p, offsets, rows, start, start + count, stats, active, 0, nActive, hist);
+        HistogramBuilder.accumulate(ordCodes, p, offsets, iota, start, start + count, ordStats, active, 0, nActive, hist);
     }
 
     private void subtract(double[] parent, double[] child) {
@@ -366,23 +405,42 @@ public final class TreeGrower {
             }
             jobTotalLeft = total;
             runJobs(2, null, start, count, c);
-            System.arraycopy(scratch, start, rows, start, count);
+            runJobs(4, null, start, count, c);
             return total;
         }
         byte[] lut = leftTable;
+        byte[] oc = ordCodes;
+        double[] os = ordStats;
         int w = start;
         int k = 0;
         int end = start + count;
-        // branch-free: write the row to both outputs, advance the one it belongs to
+        // branch-free: write the row to both outputs, advance the one it belongs to; left rows are
+        // compacted in place (w <= i), right rows go to the scratch arrays and are copied back after
         for (int i = start; i < end; i++) {
+            int src = i * p;
+            int l = lut[oc[src + f] & 0xFF];
             int r = rows[i];
-            int l = lut[codes[r * p + f] & 0xFF];
+            double a = os[2 * i];
+            double b = os[2 * i + 1];
             rows[w] = r;
+            os[2 * w] = a;
+            os[2 * w + 1] = b;
             scratch[k] = r;
+            tmpStats[2 * k] = a;
+            tmpStats[2 * k + 1] = b;
+            int dw = w * p;
+            int dk = k * p;
+            for (int q = 0; q < p; q++) {
+                byte v = oc[src + q];
+                oc[dw + q] = v;
+                tmpCodes[dk + q] = v;
+            }
             w += l;
             k += 1 - l;
         }
         System.arraycopy(scratch, 0, rows, w, k);
+        System.arraycopy(tmpStats, 0, os, 2 * w, 2 * k);
+        System.arraycopy(tmpCodes, 0, oc, w * p, k * p);
         return w - start;
     }
 
@@ -416,7 +474,7 @@ public final class TreeGrower {
                 int f1 = (int) ((long) (t + 1) * nActive / g);
                 if (f1 > f0) {
                     HistogramBuilder.clear(offsets, active, f0, f1, jobHist);
-                    HistogramBuilder.accumulate(codes, p, offsets, rows, jobStart, jobStart + jobCount, stats,
+                    HistogramBuilder.accumulate(ordCodes, p, offsets, iota, jobStart, jobStart + jobCount, ordStats,
                             active, f0, f1, jobHist);
                 }
                 return;
@@ -425,25 +483,31 @@ public final class TreeGrower {
             int to = jobStart + (int) ((long) (t + 1) * jobCount / g);
             int f = jobSplit.feature;
             byte[] lut = leftTable;
+            byte[] oc = ordCodes;
             if (jobKind == 1) {
                 int left = 0;
                 for (int i = from; i < to; i++) {
-                    byte l = lut[codes[rows[i] * p + f] & 0xFF];
+                    byte l = lut[oc[i * p + f] & 0xFF];
                     flags[i] = l;
                     left += l;
                 }
                 jobLeft[t] = left;
-            } else {
+            } else if (jobKind == 2) {
                 int li = jobStart + jobLeft[t];
                 int ri = jobStart + jobTotalLeft + (from - jobStart - jobLeft[t]);
+                double[] os = ordStats;
                 for (int i = from; i < to; i++) {
                     // branchy on purpose: a branch-free double write could touch the next range's slots
-                    if (flags[i] != 0) {
-                        scratch[li++] = rows[i];
-                    } else {
-                        scratch[ri++] = rows[i];
-                    }
+                    int d = flags[i] != 0 ? li++ : ri++;
+                    scratch[d] = rows[i];
+                    tmpStats[2 * d] = os[2 * i];
+                    tmpStats[2 * d + 1] = os[2 * i + 1];
+                    System.arraycopy(oc, i * p, tmpCodes, d * p, p);
                 }
+            } else {
+                System.arraycopy(scratch, from, rows, from, to - from);
+                System.arraycopy(tmpStats, 2 * from, ordStats, 2 * from, 2 * (to - from));
+                System.arraycopy(tmpCodes, from * p, ordCodes, from * p, (to - from) * p);
             }
         }
     }

@@ -145,7 +145,7 @@ class SplitFinderTest {
                         if (path == 0) {
                             f.evaluateHistogram(col, bx.isCategorical(col), bx.valueBins(col), hist, bx.offset(col), c);
                         } else {
-                            f.evaluateRows(col, bx.isCategorical(col), bx.valueBins(col), bx.codes(), 2, rows, 0, m, s, c);
+                            f.evaluateRows(col, bx.isCategorical(col), bx.valueBins(col), bx.codes(), 2, col, rows, 0, m, s, c);
                         }
                         // with a minimum child weight, the sorted-category search is a heuristic: never better
                         // than exhaustive search, and exact without the constraint
@@ -200,7 +200,7 @@ class SplitFinderTest {
             SplitFinder f = SplitFinder.forGradients(lambda, 0.5, 10, 1.0);
             SplitCandidate c = new SplitCandidate();
             c.reset(0.0);
-            f.evaluateRows(0, false, bx.valueBins(0), bx.codes(), 2, rows, 0, n, s, c);
+            f.evaluateRows(0, false, bx.valueBins(0), bx.codes(), 2, 0, rows, 0, n, s, c);
             assertThat(c.isValid() ? c.gain : 0).isCloseTo(expected, within(1e-9));
         }
     }
