@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param regularization      lambda, the L2 penalty on the factors, finite and &gt;= 0 (default 0.01)
  * @param alpha               confidence slope: a stored entry of strength r has confidence
  *                            {@code c = 1 + alpha*r}; finite and &gt;= 0 (default 1.0)
- * @param iterations          number of iterations (each a user half-sweep then an item half-sweep),
+ * @param iterations          number of iterations (each an item half-sweep then a user half-sweep),
  *                            &gt;= 0 (default 15)
  * @param cgSteps             conjugate-gradient steps per row and half-sweep, &gt; 0 (default 3); only
  *                            used by {@link AlsSolver#CG}

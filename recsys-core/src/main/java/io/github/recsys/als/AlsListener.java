@@ -12,7 +12,7 @@ public interface AlsListener {
     AlsListener NONE = (iteration, seconds, loss) -> { };
 
     /**
-     * One iteration (a user half-sweep followed by an item half-sweep) finished.
+     * One iteration (an item half-sweep followed by a user half-sweep) finished.
      *
      * @param iteration 1-based iteration number
      * @param seconds   wall-clock seconds of the two half-sweeps (loss computation excluded)

@@ -97,18 +97,21 @@ public final class AlsTrainer {
         }
         ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         try {
+            // Each iteration solves the items, then the users: the model's user factors are then the
+            // solution for its final item factors, so folding a training user's items back in
+            // reproduces that user's vector (exactly with the Cholesky solver).
             for (int it = 1; it <= config.iterations(); it++) {
                 long t0 = System.nanoTime();
                 if (config.solver() == AlsSolver.CG) {
-                    HalfSweep.cg(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha, lambda, scale,
-                            config.cgSteps(), tol, pool, threads);
                     HalfSweep.cg(kernels, colPtr, rowIdx, colVal, items, y, x, users, k, alpha, lambda, scale,
                             config.cgSteps(), tol, pool, threads);
+                    HalfSweep.cg(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha, lambda, scale,
+                            config.cgSteps(), tol, pool, threads);
                 } else {
-                    HalfSweep.cholesky(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha,
-                            config.regularization(), scale, pool, threads, "user");
                     HalfSweep.cholesky(kernels, colPtr, rowIdx, colVal, items, y, x, users, k, alpha,
                             config.regularization(), scale, pool, threads, "item");
+                    HalfSweep.cholesky(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha,
+                            config.regularization(), scale, pool, threads, "user");
                 }
                 double sec = (System.nanoTime() - t0) / 1e9;
                 seconds.add(sec);

@@ -17,7 +17,10 @@ import java.util.function.Consumer;
  * <p>Protocol of {@link #run(List, InteractionLog, InteractionLog)}: the training log is split per
  * user with {@link Splits#perUserHoldout} (fraction {@link Builder#validationFraction}, the search's
  * seed) into fit and validation parts; each setting is fitted on the fit part by the
- * {@link ModelFactory} and scored on the validation part; trials are ranked by the chosen metric
+ * {@link ModelFactory} and scored on the validation part. With {@link Builder#validationRepeats}
+ * {@code r > 1} this is done on r independent validation splits (seeds derived from the search's
+ * seed) and a trial's score is the mean of the metric over them, which makes the choice less
+ * dependent on one split's luck. Trials are ranked by that score
  * (higher is better; NaN last; ties keep trial order); the best setting is refitted on all of the
  * training log and scored once on the test log. The test data plays no part in the choice.
  *
@@ -44,10 +47,12 @@ public final class HyperparameterSearch<S> {
      *
      * @param index      position of the setting in the list given to {@code run}
      * @param setting    the setting
-     * @param validation its scores on the validation split
-     * @param fitSeconds wall-clock seconds of its fit
+     * @param validation its scores on the first validation split
+     * @param score      the ranking metric averaged over all validation splits (equal to
+     *                   {@code validation.mean(metric)} when there is one split)
+     * @param fitSeconds wall-clock seconds of its fits, summed over the validation splits
      */
-    public record Trial<S>(int index, S setting, EvaluationResult validation, double fitSeconds) {
+    public record Trial<S>(int index, S setting, EvaluationResult validation, double score, double fitSeconds) {
     }
 
     /**
@@ -65,6 +70,7 @@ public final class HyperparameterSearch<S> {
     private final Evaluator evaluator;
     private final Metric metric;
     private final double validationFraction;
+    private final int validationRepeats;
     private final long seed;
     private final Consumer<Trial<S>> listener;
 
@@ -73,6 +79,7 @@ public final class HyperparameterSearch<S> {
         this.evaluator = b.evaluator;
         this.metric = b.metric;
         this.validationFraction = b.validationFraction;
+        this.validationRepeats = b.validationRepeats;
         this.seed = b.seed;
         this.listener = b.listener;
     }
@@ -94,16 +101,30 @@ public final class HyperparameterSearch<S> {
             throw new IllegalArgumentException("settings must not be empty");
         }
         new Split(train, test); // checks the shared id indexes
-        Split validation = Splits.perUserHoldout(train, validationFraction, seed);
-        InteractionMatrix fitPart = validation.train().toMatrix();
-        InteractionMatrix valPart = validation.test().toMatrix();
+        InteractionMatrix[] fitParts = new InteractionMatrix[validationRepeats];
+        InteractionMatrix[] valParts = new InteractionMatrix[validationRepeats];
+        for (int r = 0; r < validationRepeats; r++) {
+            Split validation = Splits.perUserHoldout(train, validationFraction, seed + r * SEED_STRIDE);
+            fitParts[r] = validation.train().toMatrix();
+            valParts[r] = validation.test().toMatrix();
+        }
         List<Trial<S>> trials = new ArrayList<>(settings.size());
         for (int i = 0; i < settings.size(); i++) {
             S s = settings.get(i);
-            long t0 = System.nanoTime();
-            Recommender rec = factory.fit(s, fitPart);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            Trial<S> trial = new Trial<>(i, s, evaluator.evaluate(rec, fitPart, valPart), secs);
+            double secs = 0;
+            double sum = 0;
+            EvaluationResult first = null;
+            for (int r = 0; r < validationRepeats; r++) {
+                long t0 = System.nanoTime();
+                Recommender rec = factory.fit(s, fitParts[r]);
+                secs += (System.nanoTime() - t0) / 1e9;
+                EvaluationResult result = evaluator.evaluate(rec, fitParts[r], valParts[r]);
+                sum += result.mean(metric);
+                if (r == 0) {
+                    first = result;
+                }
+            }
+            Trial<S> trial = new Trial<>(i, s, first, sum / validationRepeats, secs);
             trials.add(trial);
             if (listener != null) {
                 listener.accept(trial);
@@ -118,11 +139,14 @@ public final class HyperparameterSearch<S> {
         return new Result<>(Collections.unmodifiableList(ranked), metric, best, testResult);
     }
 
-    /** Best first by {@code metric}; NaN last; ties by trial index. */
+    /** Validation split r uses seed {@code seed + r * SEED_STRIDE} (an odd constant, so seeds never repeat). */
+    static final long SEED_STRIDE = 0x9E3779B97F4A7C15L;
+
+    /** Best first by score; NaN last; ties by trial index. */
     static <S> Comparator<Trial<S>> byMetric(Metric metric) {
         return (a, b) -> {
-            double x = a.validation().mean(metric);
-            double y = b.validation().mean(metric);
+            double x = a.score();
+            double y = b.score();
             boolean nx = Double.isNaN(x);
             boolean ny = Double.isNaN(y);
             if (nx != ny) {
@@ -141,6 +165,7 @@ public final class HyperparameterSearch<S> {
         private Evaluator evaluator = Evaluator.builder().auc(false).build();
         private Metric metric = Metric.NDCG;
         private double validationFraction = 0.2;
+        private int validationRepeats = 1;
         private long seed = 42;
         private Consumer<Trial<S>> listener;
 
@@ -166,6 +191,18 @@ public final class HyperparameterSearch<S> {
                 throw new IllegalArgumentException("validationFraction must be in (0, 1), was " + f);
             }
             this.validationFraction = f;
+            return this;
+        }
+
+        /**
+         * Number of independent validation splits each setting is scored on, &gt;= 1 (default 1); the
+         * trial score is the metric's mean over them. Costs one fit per split and setting.
+         */
+        public Builder<S> validationRepeats(int r) {
+            if (r < 1) {
+                throw new IllegalArgumentException("validationRepeats must be >= 1, was " + r);
+            }
+            this.validationRepeats = r;
             return this;
         }
 

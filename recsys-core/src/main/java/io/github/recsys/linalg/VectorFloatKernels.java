@@ -6,9 +6,16 @@ import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD kernels on {@code jdk.incubator.vector} with the preferred float species and a scalar tail.
- * Loaded only reflectively by {@link KernelSelector} when the incubator module is in the boot layer,
- * so nothing else links against it. Stateless.
+ * SIMD kernels on {@code jdk.incubator.vector} with the preferred float species (L lanes) and a scalar
+ * tail. Loaded only reflectively by {@link KernelSelector} when the incubator module is in the boot
+ * layer, so nothing else links against it.
+ *
+ * <p>Hot paths: for k equal to 1, 2, 4 or 8 vector lengths (16, 32, 64, 128 floats with AVX-512) the
+ * fused sparse loops keep x and the output in registers and read each y row once (dot product,
+ * then update); the dot product is summed across lanes by a shuffle butterfly that leaves the sum in
+ * every lane (C2 reduces float lanes one by one in order, which was the bottleneck). The symmetric
+ * product streams g once into register accumulators. Other k use generic loops. Before C2 compiles
+ * them these kernels are very slow, hence {@link #warmUp(int)}. Stateless.
  */
 final class VectorFloatKernels implements FloatKernels {
 
@@ -388,7 +395,7 @@ final class VectorFloatKernels implements FloatKernels {
             int off = idx[p] * k;
             FloatVector y0 = FloatVector.fromArray(S, y, off);
             FloatVector y1 = FloatVector.fromArray(S, y, off + L);
-            FloatVector d = allLanes(y0.mul(x0).add(y1.mul(x1)));
+            FloatVector d = allLanes(y1.fma(x1, y0.mul(x0)));
             float cv = alpha * val[p];
             FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);
@@ -460,7 +467,7 @@ final class VectorFloatKernels implements FloatKernels {
             FloatVector y5 = FloatVector.fromArray(S, y, off + 5 * L);
             FloatVector y6 = FloatVector.fromArray(S, y, off + 6 * L);
             FloatVector y7 = FloatVector.fromArray(S, y, off + 7 * L);
-            FloatVector d = allLanes(y0.mul(x0).add(y1.mul(x1)).add(y2.mul(x2).add(y3.mul(x3))).add(y4.mul(x4).add(y5.mul(x5)).add(y6.mul(x6).add(y7.mul(x7)))));
+            FloatVector d = allLanes(y3.fma(x3, y2.fma(x2, y1.fma(x1, y0.mul(x0)))).add(y7.fma(x7, y6.fma(x6, y5.fma(x5, y4.mul(x4))))));
             float cv = alpha * val[p];
             FloatVector c = residual ? d.mul(-cv).add(1f + cv) : d.mul(cv);
             a0 = y0.fma(c, a0);

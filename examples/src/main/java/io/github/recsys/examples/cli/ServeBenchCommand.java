@@ -11,6 +11,8 @@ import io.github.recsys.data.IdIndex;
 import io.github.recsys.data.InteractionMatrix;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,9 @@ import java.util.SplittableRandom;
  * {@code --fold-in-items}-item user, the k x k solve only ({@code foldInP50Micros}, {@code foldInP99Micros})
  * and fold-in plus top-n ({@code recommendForP50Micros}, {@code recommendForP99Micros}); then
  * {@code recommendAll} over every user on {@code --threads} threads ({@code recommendAllUsersPerSecond}).
+ * Latencies are wall-clock; {@code cpuP50Micros}, {@code cpuP99Micros}, {@code foldInCpuP50Micros} and
+ * {@code foldInCpuP99Micros} give the same percentiles of the thread's CPU time per request, which
+ * excludes time the thread spent descheduled (on a busy machine the wall-clock tail is mostly that).
  * Prints one JSON object.
  *
  * <pre>
@@ -77,14 +82,20 @@ public final class ServeBenchCommand implements Command {
                 sink += rec.recommendFor(h, null, n, null).size();
             }
         }
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        boolean cpuTime = cpu.isCurrentThreadCpuTimeSupported();
         long[] top = new long[requests];
+        long[] topCpu = new long[requests];
         for (int r = 0; r < requests; r++) {
             int user = rnd.nextInt(users);
+            long c = cpuTime ? cpu.getCurrentThreadCpuTime() : 0;
             long s = System.nanoTime();
             RecommendationList l = rec.recommend(user, n, ItemFilter.DEFAULT);
             top[r] = System.nanoTime() - s;
+            topCpu[r] = cpuTime ? cpu.getCurrentThreadCpuTime() - c : 0;
             sink += l.size();
         }
+        long[] foldCpu = new long[requests];
         long[] fold = new long[requests];
         long[] foldTop = new long[requests];
         double[] weights = new double[foldInItems];
@@ -93,9 +104,11 @@ public final class ServeBenchCommand implements Command {
             for (int j = 0; j < weights.length; j++) {
                 weights[j] = 1 + rnd.nextInt(5);
             }
+            long c = cpuTime ? cpu.getCurrentThreadCpuTime() : 0;
             long s = System.nanoTime();
             float[] v = rec.foldIn(h, weights);
             fold[r] = System.nanoTime() - s;
+            foldCpu[r] = cpuTime ? cpu.getCurrentThreadCpuTime() - c : 0;
             s = System.nanoTime();
             RecommendationList l = rec.recommendFor(h, weights, n, null);
             foldTop[r] = System.nanoTime() - s;
@@ -121,9 +134,17 @@ public final class ServeBenchCommand implements Command {
         json.put("p50Micros", percentile(top, 0.50));
         json.put("p99Micros", percentile(top, 0.99));
         json.put("meanMicros", mean(top));
+        if (cpuTime) {
+            json.put("cpuP50Micros", percentile(topCpu, 0.50));
+            json.put("cpuP99Micros", percentile(topCpu, 0.99));
+        }
         json.put("foldInItems", foldInItems);
         json.put("foldInP50Micros", percentile(fold, 0.50));
         json.put("foldInP99Micros", percentile(fold, 0.99));
+        if (cpuTime) {
+            json.put("foldInCpuP50Micros", percentile(foldCpu, 0.50));
+            json.put("foldInCpuP99Micros", percentile(foldCpu, 0.99));
+        }
         json.put("recommendForP50Micros", percentile(foldTop, 0.50));
         json.put("recommendForP99Micros", percentile(foldTop, 0.99));
         json.put("recommendAllThreads", threads);

@@ -23,7 +23,7 @@ import java.util.Map;
  * <pre>
  * tune --input FILE --grid "factors=32,64;regularization=0.01,0.1;alpha=1,10;scaleRegularization=true,false"
  *      (regularization, alpha and eps also take a range lo..hi, drawn log-uniformly; needs --trials)
- *      [--trials N] [--seed 42] [--metric ndcg] [--k 10] [--test-fraction 0.2] [--validation-fraction 0.2]
+ *      [--trials N] [--seed 42] [--metric ndcg] [--k 10] [--test-fraction 0.2] [--validation-fraction 0.2] [--validation-repeats 1]
  *      [--format auto|tsv|csv|dat] [--lenient] [--header true|false] [--split per-user|temporal|latest:K|random:K]
  *      [--user-column C] [--item-column C] [--value-column C] [--timestamp-column C]
  *      [base setting for knobs the grid does not name: --factors --regularization --scale-regularization
@@ -48,9 +48,13 @@ public final class TuneCommand implements Command {
         Metric metric = EvalSupport.metric(args.get("metric", "ndcg"));
         int k = args.getInt("k", 10);
         double validationFraction = args.getDouble("validation-fraction", 0.2);
+        int validationRepeats = args.getInt("validation-repeats", 1);
         args.finish();
         if (k < 1) {
             throw new UsageException("--k must be >= 1, was " + k);
+        }
+        if (validationRepeats < 1) {
+            throw new UsageException("--validation-repeats must be >= 1, was " + validationRepeats);
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new UsageException("--validation-fraction must be in (0, 1), was " + validationFraction);
@@ -76,12 +80,13 @@ public final class TuneCommand implements Command {
         ObjectMapper mapper = new ObjectMapper();
         HyperparameterSearch<AlsSetting> search = HyperparameterSearch.<AlsSetting>builder(
                         (s, train) -> EvalSupport.fit(s, als.base, train).recommender())
-                .evaluator(evaluator).metric(metric).validationFraction(validationFraction).seed(data.seed)
+                .evaluator(evaluator).metric(metric).validationFraction(validationFraction).validationRepeats(validationRepeats).seed(data.seed)
                 .listener(t -> {
                     Map<String, Object> line = new LinkedHashMap<>();
                     line.put("trial", t.index());
                     line.putAll(EvalSupport.settingJson(t.setting()));
                     line.put("fitSeconds", t.fitSeconds());
+                    line.put("score", t.score());
                     line.put("validation", EvalSupport.putMetrics(new LinkedHashMap<>(), t.validation()));
                     try {
                         out.println(mapper.writeValueAsString(line));
@@ -90,7 +95,7 @@ public final class TuneCommand implements Command {
                     }
                     out.flush();
                     err.printf(Locale.ROOT, "trial %d/%d: %s = %.4f (fit %.2f s)%n", t.index() + 1, settings.size(),
-                            metric.key(), t.validation().mean(metric), t.fitSeconds());
+                            metric.key(), t.score(), t.fitSeconds());
                 })
                 .build();
         HyperparameterSearch.Result<AlsSetting> result = search.run(settings, split.train(), split.test());
@@ -122,7 +127,7 @@ public final class TuneCommand implements Command {
             AlsSetting s = t.setting();
             err.printf(Locale.ROOT, "%-5d %7d %8.4g %5s %7.4g %-7s %6.3g %5d %9.4f%n", t.index(), s.factors(),
                     s.regularization(), s.scaleRegularization(), s.alpha(), s.confidence(), s.eps(), s.iterations(),
-                    t.validation().mean(metric));
+                    t.score());
         }
         err.printf(Locale.ROOT, "best on test: %s = %.4f; baseline on test: %.4f%n", metric.key(),
                 result.test().mean(metric), baseTest.mean(metric));

@@ -27,8 +27,9 @@ import java.util.concurrent.Future;
  * default {@code round(sqrt(p))}) from its own {@link SplittableRandom}, seeded with the t-th value
  * drawn from the config seed, so trees are the same whatever the thread count; trees are grown in
  * parallel, each by one thread. The out-of-bag AUC scores every training row with the mean of the
- * trees that did not draw it; each tree adds its out-of-bag predictions right after it is grown (while
- * it is in cache), in fixed point so the sums do not depend on which thread grew which tree.
+ * trees that did not draw it. Out-of-bag rows are grown along with the tree as rows with zero
+ * statistics (they change no histogram sum and no split), so each one's leaf is known without a
+ * traversal; sums are kept in fixed point so they do not depend on which thread grew which tree.
  *
  * <p>Holds only its config; thread-safe. The pool is created per call and shut down.
  */
@@ -172,16 +173,16 @@ public final class RandomForestTrainer {
         private final double[] base;
         private final int[] all;
         private final int n;
-        private final BinnedFeatures bins;
         final long[] oobSum;
         final int[] oobCount;
+        private final double[] leaf;
 
         Worker(BinnedFeatures bins, SplitFinder finder, int mtry, double[] base, boolean oob) {
             RandomForestConfig c = config;
             this.n = bins.rows();
-            this.bins = bins;
             this.oobSum = oob ? new long[n] : null;
             this.oobCount = oob ? new int[n] : null;
+            this.leaf = oob ? new double[n] : null;
             this.grower = new TreeGrower(bins, finder, c.maxDepth(), 0, c.minSamplesSplit(), c.minImpurityDecrease(),
                     mtry, null);
             this.rows = new int[n];
@@ -213,23 +214,33 @@ public final class RandomForestTrainer {
                 }
             }
             int m = 0;
+            int inBag = 0;
+            boolean oob = oobSum != null;
             for (int i = 0; i < n; i++) {
                 int mu = mult[i];
                 if (mu > 0 && base[2 * i + 1] > 0) {
                     rows[m++] = i;
                     stats[2 * i] = base[2 * i] * mu;
                     stats[2 * i + 1] = base[2 * i + 1] * mu;
+                    inBag++;
+                } else if (mu == 0 && oob) {
+                    // out-of-bag rows ride along with zero statistics: they change no sum, and the
+                    // leaf ranges then tell which leaf each one falls in
+                    rows[m++] = i;
+                    stats[2 * i] = 0.0;
+                    stats[2 * i + 1] = 0.0;
                 }
             }
-            if (m == 0) {
+            if (inBag == 0) {
                 throw new IllegalArgumentException("tree " + t + " drew only rows of weight 0; check the row weights");
             }
             grower.grow(rows, m, stats, all, all.length, rng);
             TreeModel tree = grower.toModel();
-            if (oobSum != null) {
+            if (oob) {
+                grower.leafValues(rows, leaf);
                 for (int i = 0; i < n; i++) {
                     if (mult[i] == 0) {
-                        oobSum[i] += Math.round(tree.predictBinned(bins, i) * OOB_SCALE);
+                        oobSum[i] += Math.round(leaf[i] * OOB_SCALE);
                         oobCount[i]++;
                     }
                 }

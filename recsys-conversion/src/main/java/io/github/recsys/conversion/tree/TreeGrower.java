@@ -1,5 +1,8 @@
 package io.github.recsys.conversion.tree;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.ForkJoinPool;
@@ -10,14 +13,18 @@ import java.util.concurrent.RecursiveAction;
  * Grows one tree on binned rows: the shared engine of CART, random forests and gradient boosting
  * (a building block, public for the ensemble package and benchmarks, not a stable API).
  *
- * <p><b>Algorithm</b> (the LightGBM recipe). The rows of the tree sit in one index array; every
- * node owns a contiguous range of it, split in place by a stable partition. A node's candidate
+ * <p><b>Algorithm</b> (the LightGBM recipe). The tree's rows sit in one index array; every node owns
+ * a contiguous range of it, split by a stable, branch-free partition. When the training data is
+ * larger than a cache (about 16 MB of codes plus statistics), the grower also keeps the rows' codes
+ * and statistic pairs in node order and moves them with the partition, so that histogram building
+ * streams through memory instead of gathering scattered rows (1.6x faster at 2M rows, 1.35x slower at
+ * 200K rows, where everything is cached anyway); both paths give bit-identical trees. A node's candidate
  * splits come from a histogram of per-row statistic pairs (flat {@code double[]}, reused from a
  * pool): only the smaller child's histogram is built from its rows, the larger child's is the
  * parent's minus the smaller's (histogram subtraction, done in the parent's buffer). Nodes with
  * fewer than {@code histMinRows} rows skip histograms and scan their few rows per sampled column
- * instead (a per-column histogram or a sort of the codes). Partitions read the column-major copy of
- * the codes through a 256-entry left/right table, branch-free. Nodes are
+ * instead (a per-column histogram or a sort of the codes). Partitions route codes through a
+ * 256-entry left/right table. Nodes are
  * expanded best-gain-first while the number of leaves is bounded ({@code maxLeaves > 0}, leaf-wise
  * growth) and depth-first otherwise; without a leaf bound the tree is the same as level-by-level
  * (depth-wise) growth, since each node's split depends only on its own rows.
@@ -30,6 +37,17 @@ import java.util.concurrent.RecursiveAction;
  * <p>Not thread-safe: one grower per thread; it keeps its workspace between trees.
  */
 public final class TreeGrower {
+
+    /** Eight codes at a time when moving rows between node-ordered arrays. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * Data size ({@code rows * (p + 16)} bytes: codes plus statistic pairs) from which a grower keeps
+     * node-ordered copies: above a cache's worth of data, streaming moved rows beats gathering
+     * scattered ones; below, moving them costs more than it saves. Package-private and mutable only
+     * so that tests can force either path on small data.
+     */
+    static volatile long orderedMinBytes = 16L << 20;
 
     /** Rows times columns below which a node is processed in the calling thread. */
     private static final int PAR_MIN_WORK = 1 << 15;
@@ -55,11 +73,17 @@ public final class TreeGrower {
 
     // workspace
     private final int[] scratch;
+    private final boolean ordered;
     private final int[] iota;
     private final byte[] ordCodes;
     private final byte[] tmpCodes;
     private final double[] ordStats;
     private final double[] tmpStats;
+    // what the histogram and row-scan kernels read: node-ordered copies (ordered mode) or the
+    // caller's arrays through the row index
+    private byte[] hCodes;
+    private int[] hRows;
+    private double[] hStats;
     private final byte[] leftTable = new byte[256];
     private final byte[] flags;
     private double[][] hists = new double[8][];
@@ -108,9 +132,12 @@ public final class TreeGrower {
     private int jobStart;
     private int jobCount;
     private int jobTotalLeft;
+    private boolean jobMoveData;
     private SplitCandidate jobSplit;
 
     /**
+     * A grower with its workspace sized for {@code data} (reused by every {@link #grow} call).
+     *
      * @param data            binned training rows
      * @param finder          split finder (criterion, minimum child weight); owned by this grower
      * @param maxDepth        maximum depth (root = 0); &lt;= 0 for unlimited
@@ -139,14 +166,23 @@ public final class TreeGrower {
         this.pool = pool != null && pool.getParallelism() > 1 ? pool : null;
         this.groups = this.pool == null ? 1 : Math.min(this.pool.getParallelism(), Math.max(1, p));
         this.scratch = new int[data.rows()];
-        this.iota = new int[data.rows()];
-        for (int i = 0; i < iota.length; i++) {
-            iota[i] = i;
+        this.ordered = (long) data.rows() * (p + 16) >= orderedMinBytes;
+        if (ordered) {
+            this.iota = new int[data.rows()];
+            for (int i = 0; i < iota.length; i++) {
+                iota[i] = i;
+            }
+            this.ordCodes = new byte[data.rows() * p];
+            this.tmpCodes = new byte[data.rows() * p];
+            this.ordStats = new double[2 * data.rows()];
+            this.tmpStats = new double[2 * data.rows()];
+        } else {
+            this.iota = null;
+            this.ordCodes = null;
+            this.tmpCodes = null;
+            this.ordStats = null;
+            this.tmpStats = null;
         }
-        this.ordCodes = new byte[data.rows() * p];
-        this.tmpCodes = new byte[data.rows() * p];
-        this.ordStats = new double[2 * data.rows()];
-        this.tmpStats = new double[2 * data.rows()];
         this.flags = this.pool == null ? null : new byte[data.rows()];
         this.nodeFeatures = new int[p];
         this.jobs = new Job[groups];
@@ -187,12 +223,22 @@ public final class TreeGrower {
         for (int c = candCount - 1; c >= 0; c--) {
             freeCands[freeCandCount++] = c;
         }
-        gather(count);
+        if (ordered) {
+            gather(count);
+            hCodes = ordCodes;
+            hRows = iota;
+            hStats = ordStats;
+        } else {
+            hCodes = codes;
+            hRows = rows;
+            hStats = stats;
+        }
         double a = 0;
         double b = 0;
         for (int i = 0; i < count; i++) {
-            a += ordStats[2 * i];
-            b += ordStats[2 * i + 1];
+            int r = hRows[i];
+            a += hStats[2 * r];
+            b += hStats[2 * r + 1];
         }
         finder.setRootWeight(b);
         int root = newNode(0, count, 0, a, b);
@@ -236,8 +282,21 @@ public final class TreeGrower {
         openCount = 0;
         this.rows = null;
         this.stats = null;
+        this.hRows = null;
+        this.hStats = null;
         this.active = null;
         this.rng = null;
+    }
+
+    /** Copies one row of p codes (non-overlapping ranges). */
+    private void copyCodes(byte[] from, int src, byte[] to, int dst) {
+        int q = 0;
+        for (; q + 8 <= p; q += 8) {
+            LONGS.set(to, dst + q, (long) LONGS.get(from, src + q));
+        }
+        for (; q < p; q++) {
+            to[dst + q] = from[src + q];
+        }
     }
 
     /** Copies the tree's rows (codes and statistics) into node order, position i = rows[i]. */
@@ -258,7 +317,7 @@ public final class TreeGrower {
             int r = rows[i];
             ordStats[2 * i] = stats[2 * r];
             ordStats[2 * i + 1] = stats[2 * r + 1];
-            System.arraycopy(codes, r * p, ordCodes, i * p, p);
+            copyCodes(codes, r * p, ordCodes, i * p);
         }
     }
 
@@ -298,7 +357,7 @@ public final class TreeGrower {
             int to = from + nCount[node];
             for (int k = 0; k < nf; k++) {
                 int j = feats[k];
-                finder.evaluateRows(j, categorical[j], valueBins[j], ordCodes, p, j, iota, from, to, ordStats, cand);
+                finder.evaluateRows(j, categorical[j], valueBins[j], hCodes, p, j, hRows, from, to, hStats, cand);
             }
         }
         if (cand.isValid()) {
@@ -319,8 +378,8 @@ public final class TreeGrower {
         int start = nStart[node];
         int count = nCount[node];
         int f = c.feature;
-        int nl = partition(start, count, c);
         int depth = nDepth[node] + 1;
+        int nl = partition(start, count, c, depth < maxDepth);
         nFeature[node] = f;
         nBin[node] = c.bin;
         nDefaultLeft[node] = c.defaultLeft;
@@ -382,14 +441,18 @@ public final class TreeGrower {
             return;
         }
         HistogramBuilder.clear(offsets, active, 0, nActive, hist);
-        HistogramBuilder.accumulate(ordCodes, p, offsets, iota, start, start + count, ordStats, active, 0, nActive, hist);
+        HistogramBuilder.accumulate(hCodes, p, offsets, hRows, start, start + count, hStats, active, 0, nActive, hist);
     }
 
     private void subtract(double[] parent, double[] child) {
         HistogramBuilder.subtract(offsets, active, 0, nActive, parent, child);
     }
 
-    private int partition(int start, int count, SplitCandidate c) {
+    /**
+     * Stable partition of positions [start, start+count) by the split; moves codes and statistics
+     * with the row ids only when {@code moveData} (children that may be split again need them).
+     */
+    private int partition(int start, int count, SplitCandidate c, boolean moveData) {
         int f = c.feature;
         int missing = valueBins[f];
         for (int code = 0; code < 256; code++) {
@@ -404,9 +467,29 @@ public final class TreeGrower {
                 total += v;
             }
             jobTotalLeft = total;
+            jobMoveData = ordered && moveData;
             runJobs(2, null, start, count, c);
             runJobs(4, null, start, count, c);
             return total;
+        }
+        if (!ordered || !moveData) {
+            byte[] lut = leftTable;
+            // ordered mode: position i's codes; otherwise row r's codes
+            byte[] oc = ordered ? ordCodes : codes;
+            int[] idx = ordered ? iota : rows;
+            int w = start;
+            int k = 0;
+            int end = start + count;
+            for (int i = start; i < end; i++) {
+                int l = lut[oc[idx[i] * p + f] & 0xFF];
+                int r = rows[i];
+                rows[w] = r;
+                scratch[k] = r;
+                w += l;
+                k += 1 - l;
+            }
+            System.arraycopy(scratch, 0, rows, w, k);
+            return w - start;
         }
         byte[] lut = leftTable;
         byte[] oc = ordCodes;
@@ -430,7 +513,13 @@ public final class TreeGrower {
             tmpStats[2 * k + 1] = b;
             int dw = w * p;
             int dk = k * p;
-            for (int q = 0; q < p; q++) {
+            int q = 0;
+            for (; q + 8 <= p; q += 8) {
+                long v = (long) LONGS.get(oc, src + q);
+                LONGS.set(oc, dw + q, v);
+                LONGS.set(tmpCodes, dk + q, v);
+            }
+            for (; q < p; q++) {
                 byte v = oc[src + q];
                 oc[dw + q] = v;
                 tmpCodes[dk + q] = v;
@@ -474,7 +563,7 @@ public final class TreeGrower {
                 int f1 = (int) ((long) (t + 1) * nActive / g);
                 if (f1 > f0) {
                     HistogramBuilder.clear(offsets, active, f0, f1, jobHist);
-                    HistogramBuilder.accumulate(ordCodes, p, offsets, iota, jobStart, jobStart + jobCount, ordStats,
+                    HistogramBuilder.accumulate(hCodes, p, offsets, hRows, jobStart, jobStart + jobCount, hStats,
                             active, f0, f1, jobHist);
                 }
                 return;
@@ -483,11 +572,12 @@ public final class TreeGrower {
             int to = jobStart + (int) ((long) (t + 1) * jobCount / g);
             int f = jobSplit.feature;
             byte[] lut = leftTable;
-            byte[] oc = ordCodes;
+            byte[] oc = ordered ? ordCodes : codes;
+            int[] idx = ordered ? iota : rows;
             if (jobKind == 1) {
                 int left = 0;
                 for (int i = from; i < to; i++) {
-                    byte l = lut[oc[i * p + f] & 0xFF];
+                    byte l = lut[oc[idx[i] * p + f] & 0xFF];
                     flags[i] = l;
                     left += l;
                 }
@@ -500,12 +590,18 @@ public final class TreeGrower {
                     // branchy on purpose: a branch-free double write could touch the next range's slots
                     int d = flags[i] != 0 ? li++ : ri++;
                     scratch[d] = rows[i];
+                    if (!jobMoveData) {
+                        continue;
+                    }
                     tmpStats[2 * d] = os[2 * i];
                     tmpStats[2 * d + 1] = os[2 * i + 1];
-                    System.arraycopy(oc, i * p, tmpCodes, d * p, p);
+                    copyCodes(oc, i * p, tmpCodes, d * p);
                 }
             } else {
                 System.arraycopy(scratch, from, rows, from, to - from);
+                if (!jobMoveData) {
+                    return;
+                }
                 System.arraycopy(tmpStats, 2 * from, ordStats, 2 * from, 2 * (to - from));
                 System.arraycopy(tmpCodes, from * p, ordCodes, from * p, (to - from) * p);
             }
@@ -633,6 +729,26 @@ public final class TreeGrower {
                 int end = nStart[k] + nCount[k];
                 for (int i = nStart[k]; i < end; i++) {
                     score[rows[i]] += v;
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes each grown row's leaf value to {@code out[r]} (rows outside the tree untouched), using
+     * the leaf ranges; rows grown with zero statistics ("passive" rows) get the leaf they fall in,
+     * which is how random forests score out-of-bag rows without traversing the tree.
+     *
+     * @param rows the row array passed to {@link #grow} (as permuted by it)
+     * @param out  per-row output indexed by row id (modified)
+     */
+    public void leafValues(int[] rows, double[] out) {
+        for (int k = 0; k < nodeCount; k++) {
+            if (nFeature[k] < 0) {
+                double v = nValue[k];
+                int end = nStart[k] + nCount[k];
+                for (int i = nStart[k]; i < end; i++) {
+                    out[rows[i]] = v;
                 }
             }
         }
