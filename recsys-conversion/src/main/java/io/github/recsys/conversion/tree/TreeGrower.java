@@ -49,8 +49,12 @@ public final class TreeGrower {
      */
     static volatile long orderedMinBytes = 16L << 20;
 
-    /** Rows times columns below which a node is processed in the calling thread. */
-    private static final int PAR_MIN_WORK = 1 << 15;
+    /**
+     * Rows per block of a blocked histogram build: nodes with at least two blocks' rows accumulate
+     * each fixed block into its own buffer and sum the buffers in block order, whatever the thread
+     * count (so the sums, and the trees, do not depend on it); blocks are shared out among threads.
+     */
+    private static final int HIST_BLOCK = 1 << 14;
     /** Rows below which a partition runs in the calling thread. */
     private static final int PAR_MIN_PARTITION = 1 << 14;
 
@@ -87,6 +91,7 @@ public final class TreeGrower {
     private final byte[] leftTable = new byte[256];
     private final byte[] flags;
     private double[][] hists = new double[8][];
+    private double[][] blockHists = new double[0][];
     private int histCount;
     private int[] freeHists = new int[8];
     private int freeHistCount;
@@ -164,7 +169,7 @@ public final class TreeGrower {
         this.featuresPerNode = featuresPerNode;
         this.histMinRows = Math.max(32, Math.min(4096, data.totalBins() / 4));
         this.pool = pool != null && pool.getParallelism() > 1 ? pool : null;
-        this.groups = this.pool == null ? 1 : Math.min(this.pool.getParallelism(), Math.max(1, p));
+        this.groups = this.pool == null ? 1 : this.pool.getParallelism();
         this.scratch = new int[data.rows()];
         this.ordered = (long) data.rows() * (p + 16) >= orderedMinBytes;
         if (ordered) {
@@ -431,17 +436,50 @@ public final class TreeGrower {
 
     // ------------------------------------------------------------------ kernels with optional parallelism
 
-    private boolean parallel(long work) {
-        return pool != null && work >= PAR_MIN_WORK && ForkJoinTask.inForkJoinPool();
-    }
-
     private void build(double[] hist, int start, int count) {
-        if (parallel((long) count * nActive) && groups > 1) {
-            runJobs(0, hist, start, count, null);
+        if (count < 2 * HIST_BLOCK) {
+            HistogramBuilder.clear(offsets, active, 0, nActive, hist);
+            HistogramBuilder.accumulate(hCodes, p, offsets, hRows, start, start + count, hStats, active, 0, nActive,
+                    hist);
             return;
         }
-        HistogramBuilder.clear(offsets, active, 0, nActive, hist);
-        HistogramBuilder.accumulate(hCodes, p, offsets, hRows, start, start + count, hStats, active, 0, nActive, hist);
+        int blocks = (count + HIST_BLOCK - 1) / HIST_BLOCK;
+        if (blockHists.length < blocks) {
+            int old = blockHists.length;
+            blockHists = Arrays.copyOf(blockHists, blocks);
+            for (int b = old; b < blocks; b++) {
+                blockHists[b] = new double[2 * data.totalBins()];
+            }
+        }
+        if (pool != null && ForkJoinTask.inForkJoinPool()) {
+            runJobs(0, hist, start, count, null);
+        } else {
+            for (int b = 0; b < blocks; b++) {
+                buildBlock(b, start, count);
+            }
+        }
+        // block-ordered sum: the same additions in the same order for every thread count
+        for (int k = 0; k < nActive; k++) {
+            int j = active[k];
+            int s0 = offsets[j] << 1;
+            int s1 = offsets[j + 1] << 1;
+            System.arraycopy(blockHists[0], s0, hist, s0, s1 - s0);
+            for (int b = 1; b < blocks; b++) {
+                double[] bh = blockHists[b];
+                for (int s = s0; s < s1; s++) {
+                    hist[s] += bh[s];
+                }
+            }
+        }
+    }
+
+    /** Accumulates block {@code b} of the node's rows into its own buffer. */
+    private void buildBlock(int b, int start, int count) {
+        double[] bh = blockHists[b];
+        int from = start + b * HIST_BLOCK;
+        int to = Math.min(start + count, from + HIST_BLOCK);
+        HistogramBuilder.clear(offsets, active, 0, nActive, bh);
+        HistogramBuilder.accumulate(hCodes, p, offsets, hRows, from, to, hStats, active, 0, nActive, bh);
     }
 
     private void subtract(double[] parent, double[] child) {
@@ -559,12 +597,9 @@ public final class TreeGrower {
         protected void compute() {
             int g = groups;
             if (jobKind == 0) {
-                int f0 = (int) ((long) t * nActive / g);
-                int f1 = (int) ((long) (t + 1) * nActive / g);
-                if (f1 > f0) {
-                    HistogramBuilder.clear(offsets, active, f0, f1, jobHist);
-                    HistogramBuilder.accumulate(hCodes, p, offsets, hRows, jobStart, jobStart + jobCount, hStats,
-                            active, f0, f1, jobHist);
+                int blocks = (jobCount + HIST_BLOCK - 1) / HIST_BLOCK;
+                for (int b = t; b < blocks; b += g) {
+                    buildBlock(b, jobStart, jobCount);
                 }
                 return;
             }
