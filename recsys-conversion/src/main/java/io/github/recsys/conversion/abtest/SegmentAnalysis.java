@@ -25,7 +25,7 @@ import java.util.List;
  * <pre>{@code
  * SegmentTable byDevice = SegmentAnalysis.conversionBy(sessions, "Converted", "Device_Type");
  * SegmentTable byEngineAndDevice = SegmentAnalysis.conversionBy(sessions, "Converted", "Recommendation_Engine", "Device_Type");
- * System.out.print(byEngineAndDevice.toText());
+ * String report = byEngineAndDevice.toText(); // a fixed-width table with Wilson intervals
  * }</pre>
  */
 public final class SegmentAnalysis {

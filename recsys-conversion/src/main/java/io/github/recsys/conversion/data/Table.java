@@ -18,7 +18,7 @@ import java.util.Objects;
  * // or: Table sessions = SessionGenerator.generate(SessionGeneratorConfig.builder().rows(200_000).seed(7).build());
  * NumericColumn time = sessions.numeric("Time_Spent");
  * CategoricalColumn device = sessions.categorical("Device_Type");
- * System.out.println(sessions.summary());
+ * TableSummary summary = sessions.summary();
  * FittedPipeline prep = Pipeline.builder().dropDuplicates().filter(RowFilter.greaterThan("Time_Spent", 0))
  *         .drop("User_ID", "Session_ID").oneHot("Gender", "Device_Type").standardize("Age", "Time_Spent")
  *         .target("Converted").build().fit(sessions);

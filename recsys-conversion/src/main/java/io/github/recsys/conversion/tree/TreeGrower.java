@@ -89,7 +89,10 @@ public final class TreeGrower {
     private int[] hRows;
     private double[] hStats;
     private final byte[] leftTable = new byte[256];
-    private final byte[] flags;
+    // second scratch set for parallel partitions (right rows of each range), null without a pool
+    private final int[] scratch2;
+    private final double[] tmpStats2;
+    private final byte[] tmpCodes2;
     private double[][] hists = new double[8][];
     private double[][] blockHists = new double[0][];
     private int histCount;
@@ -188,7 +191,9 @@ public final class TreeGrower {
             this.ordStats = null;
             this.tmpStats = null;
         }
-        this.flags = this.pool == null ? null : new byte[data.rows()];
+        this.scratch2 = this.pool == null ? null : new int[data.rows()];
+        this.tmpStats2 = this.pool == null || !ordered ? null : new double[2 * data.rows()];
+        this.tmpCodes2 = this.pool == null || !ordered ? null : new byte[data.rows() * p];
         this.nodeFeatures = new int[p];
         this.jobs = new Job[groups];
         for (int t = 0; t < groups; t++) {
@@ -497,6 +502,7 @@ public final class TreeGrower {
             leftTable[code] = code <= missing && c.goesLeft(code, missing) ? (byte) 1 : (byte) 0;
         }
         if (pool != null && count >= PAR_MIN_PARTITION && ForkJoinTask.inForkJoinPool()) {
+            jobMoveData = ordered && moveData;
             runJobs(1, null, start, count, c);
             int total = 0;
             for (int t = 0; t < groups; t++) {
@@ -504,10 +510,9 @@ public final class TreeGrower {
                 jobLeft[t] = total;
                 total += v;
             }
+            jobLeft[groups] = total;
             jobTotalLeft = total;
-            jobMoveData = ordered && moveData;
             runJobs(2, null, start, count, c);
-            runJobs(4, null, start, count, c);
             return total;
         }
         if (!ordered || !moveData) {
@@ -610,35 +615,56 @@ public final class TreeGrower {
             byte[] oc = ordered ? ordCodes : codes;
             int[] idx = ordered ? iota : rows;
             if (jobKind == 1) {
-                int left = 0;
-                for (int i = from; i < to; i++) {
-                    byte l = lut[oc[idx[i] * p + f] & 0xFF];
-                    flags[i] = l;
-                    left += l;
-                }
-                jobLeft[t] = left;
-            } else if (jobKind == 2) {
-                int li = jobStart + jobLeft[t];
-                int ri = jobStart + jobTotalLeft + (from - jobStart - jobLeft[t]);
-                double[] os = ordStats;
-                for (int i = from; i < to; i++) {
-                    // branchy on purpose: a branch-free double write could touch the next range's slots
-                    int d = flags[i] != 0 ? li++ : ri++;
-                    scratch[d] = rows[i];
-                    if (!jobMoveData) {
-                        continue;
+                // stable local partition of the range: left rows to the first scratch set, right rows
+                // to the second, both from position `from` (branch-free: each row is written to both)
+                int li = from;
+                int ri = from;
+                if (!jobMoveData) {
+                    for (int i = from; i < to; i++) {
+                        int l = lut[oc[idx[i] * p + f] & 0xFF];
+                        int r = rows[i];
+                        scratch[li] = r;
+                        scratch2[ri] = r;
+                        li += l;
+                        ri += 1 - l;
                     }
-                    tmpStats[2 * d] = os[2 * i];
-                    tmpStats[2 * d + 1] = os[2 * i + 1];
-                    copyCodes(oc, i * p, tmpCodes, d * p);
+                } else {
+                    double[] os = ordStats;
+                    for (int i = from; i < to; i++) {
+                        int src = i * p;
+                        int l = lut[oc[src + f] & 0xFF];
+                        int r = rows[i];
+                        double a = os[2 * i];
+                        double b = os[2 * i + 1];
+                        scratch[li] = r;
+                        scratch2[ri] = r;
+                        tmpStats[2 * li] = a;
+                        tmpStats[2 * li + 1] = b;
+                        tmpStats2[2 * ri] = a;
+                        tmpStats2[2 * ri + 1] = b;
+                        copyCodes(oc, src, tmpCodes, li * p);
+                        copyCodes(oc, src, tmpCodes2, ri * p);
+                        li += l;
+                        ri += 1 - l;
+                    }
                 }
+                jobLeft[t] = li - from;
             } else {
-                System.arraycopy(scratch, from, rows, from, to - from);
+                // move the range's left and right runs to their final places
+                int lp = jobLeft[t];
+                int nl = jobLeft[t + 1] - lp;
+                int nr = (to - from) - nl;
+                int dl = jobStart + lp;
+                int dr = jobStart + jobTotalLeft + (from - jobStart - lp);
+                System.arraycopy(scratch, from, rows, dl, nl);
+                System.arraycopy(scratch2, from, rows, dr, nr);
                 if (!jobMoveData) {
                     return;
                 }
-                System.arraycopy(tmpStats, 2 * from, ordStats, 2 * from, 2 * (to - from));
-                System.arraycopy(tmpCodes, from * p, ordCodes, from * p, (to - from) * p);
+                System.arraycopy(tmpStats, 2 * from, ordStats, 2 * dl, 2 * nl);
+                System.arraycopy(tmpStats2, 2 * from, ordStats, 2 * dr, 2 * nr);
+                System.arraycopy(tmpCodes, from * p, ordCodes, dl * p, nl * p);
+                System.arraycopy(tmpCodes2, from * p, ordCodes, dr * p, nr * p);
             }
         }
     }

@@ -1,0 +1,2 @@
+/** The CLI sub-commands, one class each, dispatched by {@link io.github.recsys.examples.Main}. */
+package io.github.recsys.examples.cli;
