@@ -2,6 +2,11 @@ package io.github.recsys.conversion.ensemble;
 
 import io.github.recsys.conversion.tree.BinnedFeatures;
 
+import static io.github.recsys.internal.Checks.atLeast;
+import static io.github.recsys.internal.Checks.fraction;
+import static io.github.recsys.internal.Checks.nonNegative;
+import static io.github.recsys.internal.Checks.positive;
+
 /**
  * Hyperparameters of second-order gradient boosting with logistic loss (XGBoost's {@code hist} method). Validated on construction (messages name the parameter and the value); build with
  * {@link #builder()}, whose defaults are listed per parameter.
@@ -169,30 +174,6 @@ public record GradientBoostingConfig(int rounds, double learningRate, int maxDep
         /** The validated config. */
         public GradientBoostingConfig build() {
             return new GradientBoostingConfig(rounds, learningRate, maxDepth, maxLeaves, lambda, gamma, minChildWeight, subsample, colsample, maxBins, earlyStoppingRounds, scalePosWeight, catSmooth, threads, seed);
-        }
-    }
-
-    private static void positive(String name, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite and > 0, was " + v);
-        }
-    }
-
-    private static void nonNegative(String name, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite and >= 0, was " + v);
-        }
-    }
-
-    private static void fraction(String name, double v) {
-        if (!(v > 0 && v <= 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1], was " + v);
-        }
-    }
-
-    private static void atLeast(String name, long v, long min) {
-        if (v < min) {
-            throw new IllegalArgumentException(name + " must be >= " + min + ", was " + v);
         }
     }
 
