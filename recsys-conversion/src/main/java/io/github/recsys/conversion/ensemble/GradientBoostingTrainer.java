@@ -33,8 +33,9 @@ import java.util.concurrent.RecursiveAction;
  * {@code earlyStoppingRounds > 0} training stops after that many rounds without improvement and the
  * model keeps the best prefix.
  *
- * <p>Parallelism: gradient computation over fixed row chunks, histograms over column groups,
- * partitions over row ranges, all with results independent of the thread count (bit-identical
+ * <p>Parallelism: gradient computation over fixed row chunks, histograms of large nodes over fixed
+ * row blocks summed in block order, partitions over row ranges, all with results independent of the
+ * thread count (bit-identical
  * models for 1 and N threads). The trainer creates its pool per call and shuts it down.
  * Holds only its config; thread-safe.
  */
@@ -142,7 +143,8 @@ public final class GradientBoostingTrainer {
         List<TreeModel> trees = new ArrayList<>(c.rounds());
         for (int t = 0; t < c.rounds(); t++) {
             SplittableRandom rr = master.split();
-            gradients(pool, score, y, w, gh);
+            // without row sampling the gradient pass also resets the row order to 0..n-1
+            gradients(pool, score, y, w, gh, inBag == null ? rows : null);
             int m;
             if (inBag != null) {
                 m = 0;
@@ -159,9 +161,6 @@ public final class GradientBoostingTrainer {
                     rows[m++] = i;
                 }
             } else {
-                for (int i = 0; i < n; i++) {
-                    rows[i] = i;
-                }
                 m = n;
             }
             int nActive = p;
@@ -222,16 +221,23 @@ public final class GradientBoostingTrainer {
                 vScore == null ? new double[0] : Arrays.copyOf(history, rounds), bestRound);
     }
 
-    private static void gradients(ForkJoinPool pool, double[] score, double[] y, double[] w, double[] gh) {
+    private static void gradients(ForkJoinPool pool, double[] score, double[] y, double[] w, double[] gh,
+                                  int[] rows) {
         int n = score.length;
         if (pool == null || n <= CHUNK || !ForkJoinTask.inForkJoinPool()) {
-            gradientRange(score, y, w, gh, 0, n);
+            gradientRange(score, y, w, gh, rows, 0, n);
             return;
         }
-        new GradientTask(score, y, w, gh, 0, (n + CHUNK - 1) / CHUNK).invoke();
+        new GradientTask(score, y, w, gh, rows, 0, (n + CHUNK - 1) / CHUNK).invoke();
     }
 
-    static void gradientRange(double[] score, double[] y, double[] w, double[] gh, int from, int to) {
+    /** Gradient pairs of rows [from, to); when {@code rows} is not null, also sets rows[i] = i there. */
+    static void gradientRange(double[] score, double[] y, double[] w, double[] gh, int[] rows, int from, int to) {
+        if (rows != null) {
+            for (int i = from; i < to; i++) {
+                rows[i] = i;
+            }
+        }
         for (int i = from; i < to; i++) {
             double pr = 1.0 / (1.0 + Math.exp(-score[i]));
             double wi = w[i];
@@ -246,14 +252,16 @@ public final class GradientBoostingTrainer {
         private final transient double[] y;
         private final transient double[] w;
         private final transient double[] gh;
+        private final transient int[] rows;
         private final int c0;
         private final int c1;
 
-        GradientTask(double[] score, double[] y, double[] w, double[] gh, int c0, int c1) {
+        GradientTask(double[] score, double[] y, double[] w, double[] gh, int[] rows, int c0, int c1) {
             this.score = score;
             this.y = y;
             this.w = w;
             this.gh = gh;
+            this.rows = rows;
             this.c0 = c0;
             this.c1 = c1;
         }
@@ -261,11 +269,12 @@ public final class GradientBoostingTrainer {
         @Override
         protected void compute() {
             if (c1 - c0 == 1) {
-                gradientRange(score, y, w, gh, c0 * CHUNK, Math.min(score.length, (c0 + 1) * CHUNK));
+                gradientRange(score, y, w, gh, rows, c0 * CHUNK, Math.min(score.length, (c0 + 1) * CHUNK));
                 return;
             }
             int mid = (c0 + c1) >>> 1;
-            invokeAll(new GradientTask(score, y, w, gh, c0, mid), new GradientTask(score, y, w, gh, mid, c1));
+            invokeAll(new GradientTask(score, y, w, gh, rows, c0, mid),
+                    new GradientTask(score, y, w, gh, rows, mid, c1));
         }
     }
 }

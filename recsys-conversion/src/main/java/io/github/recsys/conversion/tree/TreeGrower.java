@@ -16,9 +16,12 @@ import java.util.concurrent.RecursiveAction;
  * <p><b>Algorithm</b> (the LightGBM recipe). The tree's rows sit in one index array; every node owns
  * a contiguous range of it, split by a stable, branch-free partition. When the training data is
  * larger than a cache (about 16 MB of codes plus statistics), the grower also keeps the rows' codes
- * and statistic pairs in node order and moves them with the partition, so that histogram building
- * streams through memory instead of gathering scattered rows (1.6x faster at 2M rows, 1.35x slower at
- * 200K rows, where everything is cached anyway); both paths give bit-identical trees. A node's candidate
+ * and statistic pairs in node order, so that histogram building streams through memory instead of
+ * gathering scattered rows (1.6x faster at 2M rows, 1.35x slower at 200K rows, where everything is
+ * cached anyway); both paths give bit-identical trees. Node-ordered data lives in two buffer sets used
+ * by alternate depths: a partition counts its left rows, then moves each row's data once, straight to
+ * its final place in the other set (the root reads the caller's arrays when the tree has all rows in
+ * order, so nothing is copied per tree). A node's candidate
  * splits come from a histogram of per-row statistic pairs (flat {@code double[]}, reused from a
  * pool): only the smaller child's histogram is built from its rows, the larger child's is the
  * parent's minus the smaller's (histogram subtraction, done in the parent's buffer). Nodes with
@@ -29,10 +32,16 @@ import java.util.concurrent.RecursiveAction;
  * growth) and depth-first otherwise; without a leaf bound the tree is the same as level-by-level
  * (depth-wise) growth, since each node's split depends only on its own rows.
  *
- * <p><b>Parallelism</b>, when built with a pool and called from inside it: histogram building is split
- * by column groups (each group's bins are written by one thread, rows in the same order) and the
- * partition by row ranges (a stable partition is unique), so trees are bit-identical for every
- * thread count. No allocation per node once the workspace has grown to the tree's size.
+ * <p><b>Parallelism</b>, when built with a pool and called from inside it. A node with at least
+ * {@code 2 * HIST_BLOCK} rows builds its histogram in fixed blocks of rows, each into its own
+ * buffer, then sums the buffers in block order; the blocks do not depend on the thread count (one
+ * thread goes through the same blocks), so neither do the sums. Threads share out the blocks. Smaller
+ * nodes are built in the calling thread (forking for them cost more than it saved). Partitions of
+ * nodes with at least {@code PAR_MIN_PARTITION} rows run over fixed row ranges, in two passes (count
+ * or locally partition each range, then move to the places given by the counts' prefix sums): a
+ * stable partition is unique, so its result is the same as the sequential one. Leaf values are added
+ * to scores over row ranges too. Trees are therefore bit-identical for every thread count. No
+ * allocation per node once the workspace has grown to the tree's size.
  *
  * <p>Not thread-safe: one grower per thread; it keeps its workspace between trees.
  */
@@ -91,8 +100,17 @@ public final class TreeGrower {
     private final byte[] leftTable = new byte[256];
     // second scratch set for parallel partitions (right rows of each range), null without a pool
     private final int[] scratch2;
-    private final double[] tmpStats2;
-    private final byte[] tmpCodes2;
+    // ordered mode: a node at depth d keeps its rows' codes and statistics in set (d & 1); a
+    // partition moves them once, into the other set (both entries are the caller's arrays otherwise)
+    private final byte[][] codeBuf = new byte[2][];
+    private final double[][] statBuf = new double[2][];
+    // the root's codes and statistics: the caller's arrays when the tree grows on all rows in order
+    private byte[] rootCodes;
+    private double[] rootStats;
+    private byte[] pSrcCodes;
+    private double[] pSrcStats;
+    private byte[] pDstCodes;
+    private double[] pDstStats;
     private double[][] hists = new double[8][];
     private double[][] blockHists = new double[0][];
     private int histCount;
@@ -140,8 +158,8 @@ public final class TreeGrower {
     private int jobStart;
     private int jobCount;
     private int jobTotalLeft;
-    private boolean jobMoveData;
     private SplitCandidate jobSplit;
+    private double[] jobScore;
 
     /**
      * A grower with its workspace sized for {@code data} (reused by every {@link #grow} call).
@@ -192,8 +210,12 @@ public final class TreeGrower {
             this.tmpStats = null;
         }
         this.scratch2 = this.pool == null ? null : new int[data.rows()];
-        this.tmpStats2 = this.pool == null || !ordered ? null : new double[2 * data.rows()];
-        this.tmpCodes2 = this.pool == null || !ordered ? null : new byte[data.rows() * p];
+        if (ordered) {
+            codeBuf[0] = ordCodes;
+            codeBuf[1] = tmpCodes;
+            statBuf[0] = ordStats;
+            statBuf[1] = tmpStats;
+        }
         this.nodeFeatures = new int[p];
         this.jobs = new Job[groups];
         for (int t = 0; t < groups; t++) {
@@ -234,14 +256,26 @@ public final class TreeGrower {
             freeCands[freeCandCount++] = c;
         }
         if (ordered) {
-            gather(count);
-            hCodes = ordCodes;
+            if (gather(count)) {
+                rootCodes = codes;
+                rootStats = stats;
+            } else {
+                rootCodes = ordCodes;
+                rootStats = ordStats;
+            }
+            hCodes = rootCodes;
             hRows = iota;
-            hStats = ordStats;
+            hStats = rootStats;
         } else {
             hCodes = codes;
             hRows = rows;
             hStats = stats;
+            codeBuf[0] = codes;
+            codeBuf[1] = codes;
+            statBuf[0] = stats;
+            statBuf[1] = stats;
+            rootCodes = codes;
+            rootStats = stats;
         }
         double a = 0;
         double b = 0;
@@ -294,6 +328,15 @@ public final class TreeGrower {
         this.stats = null;
         this.hRows = null;
         this.hStats = null;
+        this.hCodes = null;
+        this.rootCodes = null;
+        this.rootStats = null;
+        if (!ordered) {
+            codeBuf[0] = null;
+            codeBuf[1] = null;
+            statBuf[0] = null;
+            statBuf[1] = null;
+        }
         this.active = null;
         this.rng = null;
     }
@@ -309,8 +352,11 @@ public final class TreeGrower {
         }
     }
 
-    /** Copies the tree's rows (codes and statistics) into node order, position i = rows[i]. */
-    private void gather(int count) {
+    /**
+     * Copies the tree's rows (codes and statistics) into node order, position i = rows[i], unless
+     * the rows are 0..count-1 in order (then returns true: the caller's arrays serve as they are).
+     */
+    private boolean gather(int count) {
         boolean identity = true;
         for (int i = 0; i < count; i++) {
             if (rows[i] != i) {
@@ -319,9 +365,7 @@ public final class TreeGrower {
             }
         }
         if (identity) {
-            System.arraycopy(codes, 0, ordCodes, 0, count * p);
-            System.arraycopy(stats, 0, ordStats, 0, 2 * count);
-            return;
+            return true;
         }
         for (int i = 0; i < count; i++) {
             int r = rows[i];
@@ -329,6 +373,7 @@ public final class TreeGrower {
             ordStats[2 * i + 1] = stats[2 * r + 1];
             copyCodes(codes, r * p, ordCodes, i * p);
         }
+        return false;
     }
 
     private boolean canSplit(int node) {
@@ -356,6 +401,7 @@ public final class TreeGrower {
             nf = featuresPerNode;
         }
         int h = nHist[node];
+        useBuffers(nDepth[node]);
         if (h >= 0) {
             double[] hist = hists[h];
             for (int k = 0; k < nf; k++) {
@@ -389,7 +435,7 @@ public final class TreeGrower {
         int count = nCount[node];
         int f = c.feature;
         int depth = nDepth[node] + 1;
-        int nl = partition(start, count, c, depth < maxDepth);
+        int nl = partition(start, count, c, depth - 1, depth < maxDepth);
         nFeature[node] = f;
         nBin[node] = c.bin;
         nDefaultLeft[node] = c.defaultLeft;
@@ -413,6 +459,7 @@ public final class TreeGrower {
         int large = small == l ? r : l;
         boolean smallSplit = small == l ? ls : rs;
         boolean largeSplit = small == l ? rs : ls;
+        useBuffers(depth);
         if (ph >= 0) {
             if (largeSplit && nCount[large] >= histMinRows) {
                 int sh = acquireHist();
@@ -491,34 +538,36 @@ public final class TreeGrower {
         HistogramBuilder.subtract(offsets, active, 0, nActive, parent, child);
     }
 
+    /** Points the kernels at the codes and statistics of nodes at {@code depth}. */
+    private void useBuffers(int depth) {
+        hCodes = depth == 0 ? rootCodes : codeBuf[depth & 1];
+        hStats = depth == 0 ? rootStats : statBuf[depth & 1];
+    }
+
     /**
-     * Stable partition of positions [start, start+count) by the split; moves codes and statistics
-     * with the row ids only when {@code moveData} (children that may be split again need them).
+     * Stable partition of positions [start, start+count) of a node at {@code depth} by the split. In
+     * ordered mode, when {@code moveData} (children that may be split again need their rows' data),
+     * the codes and statistics are moved once into the other buffer set, at their final positions.
      */
-    private int partition(int start, int count, SplitCandidate c, boolean moveData) {
+    private int partition(int start, int count, SplitCandidate c, int depth, boolean moveData) {
         int f = c.feature;
         int missing = valueBins[f];
         for (int code = 0; code < 256; code++) {
             leftTable[code] = code <= missing && c.goesLeft(code, missing) ? (byte) 1 : (byte) 0;
         }
-        if (pool != null && count >= PAR_MIN_PARTITION && ForkJoinTask.inForkJoinPool()) {
-            jobMoveData = ordered && moveData;
-            runJobs(1, null, start, count, c);
-            int total = 0;
-            for (int t = 0; t < groups; t++) {
-                int v = jobLeft[t];
-                jobLeft[t] = total;
-                total += v;
-            }
-            jobLeft[groups] = total;
-            jobTotalLeft = total;
-            runJobs(2, null, start, count, c);
-            return total;
-        }
+        boolean par = pool != null && count >= PAR_MIN_PARTITION && ForkJoinTask.inForkJoinPool();
+        pSrcCodes = depth == 0 ? rootCodes : codeBuf[depth & 1];
+        pSrcStats = depth == 0 ? rootStats : statBuf[depth & 1];
         if (!ordered || !moveData) {
+            if (par) {
+                runJobs(1, null, start, count, c);
+                int total = prefixLeft();
+                runJobs(2, null, start, count, c);
+                return total;
+            }
             byte[] lut = leftTable;
             // ordered mode: position i's codes; otherwise row r's codes
-            byte[] oc = ordered ? ordCodes : codes;
+            byte[] oc = pSrcCodes;
             int[] idx = ordered ? iota : rows;
             int w = start;
             int k = 0;
@@ -534,46 +583,69 @@ public final class TreeGrower {
             System.arraycopy(scratch, 0, rows, w, k);
             return w - start;
         }
-        byte[] lut = leftTable;
-        byte[] oc = ordCodes;
-        double[] os = ordStats;
-        int w = start;
-        int k = 0;
-        int end = start + count;
-        // branch-free: write the row to both outputs, advance the one it belongs to; left rows are
-        // compacted in place (w <= i), right rows go to the scratch arrays and are copied back after
-        for (int i = start; i < end; i++) {
-            int src = i * p;
-            int l = lut[oc[src + f] & 0xFF];
-            int r = rows[i];
-            double a = os[2 * i];
-            double b = os[2 * i + 1];
-            rows[w] = r;
-            os[2 * w] = a;
-            os[2 * w + 1] = b;
-            scratch[k] = r;
-            tmpStats[2 * k] = a;
-            tmpStats[2 * k + 1] = b;
-            int dw = w * p;
-            int dk = k * p;
-            int q = 0;
-            for (; q + 8 <= p; q += 8) {
-                long v = (long) LONGS.get(oc, src + q);
-                LONGS.set(oc, dw + q, v);
-                LONGS.set(tmpCodes, dk + q, v);
-            }
-            for (; q < p; q++) {
-                byte v = oc[src + q];
-                oc[dw + q] = v;
-                tmpCodes[dk + q] = v;
-            }
-            w += l;
-            k += 1 - l;
+        pDstCodes = codeBuf[(depth + 1) & 1];
+        pDstStats = statBuf[(depth + 1) & 1];
+        int total;
+        if (par) {
+            runJobs(3, null, start, count, c);
+            total = prefixLeft();
+            runJobs(4, null, start, count, c);
+            runJobs(5, null, start, count, c);
+        } else {
+            total = countLeft(f, start, start + count);
+            scatter(f, start, start + count, start, start + total);
+            System.arraycopy(scratch, start, rows, start, count);
         }
-        System.arraycopy(scratch, 0, rows, w, k);
-        System.arraycopy(tmpStats, 0, os, 2 * w, 2 * k);
-        System.arraycopy(tmpCodes, 0, oc, w * p, k * p);
-        return w - start;
+        return total;
+    }
+
+    /** Turns the per-range left counts into offsets; returns the total. */
+    private int prefixLeft() {
+        int total = 0;
+        for (int t = 0; t < groups; t++) {
+            int v = jobLeft[t];
+            jobLeft[t] = total;
+            total += v;
+        }
+        jobLeft[groups] = total;
+        jobTotalLeft = total;
+        return total;
+    }
+
+    /** Number of positions in [from, to) going left (ordered mode, source buffers). */
+    private int countLeft(int f, int from, int to) {
+        byte[] lut = leftTable;
+        byte[] oc = pSrcCodes;
+        int left = 0;
+        for (int i = from; i < to; i++) {
+            left += lut[oc[i * p + f] & 0xFF];
+        }
+        return left;
+    }
+
+    /**
+     * Moves positions [from, to) to their places in the destination buffers (left ones from
+     * {@code li}, right ones from {@code ri}, in order) and their row ids to {@code scratch}.
+     */
+    private void scatter(int f, int from, int to, int li, int ri) {
+        byte[] lut = leftTable;
+        byte[] sc = pSrcCodes;
+        double[] ss = pSrcStats;
+        byte[] dc = pDstCodes;
+        double[] ds = pDstStats;
+        int[] rs = rows;
+        int[] out = scratch;
+        for (int i = from; i < to; i++) {
+            int src = i * p;
+            int l = lut[sc[src + f] & 0xFF];
+            int d = ri + l * (li - ri);
+            out[d] = rs[i];
+            ds[2 * d] = ss[2 * i];
+            ds[2 * d + 1] = ss[2 * i + 1];
+            copyCodes(sc, src, dc, d * p);
+            li += l;
+            ri += 1 - l;
+        }
     }
 
     private void runJobs(int kind, double[] hist, int start, int count, SplitCandidate c) {
@@ -610,43 +682,39 @@ public final class TreeGrower {
             }
             int from = jobStart + (int) ((long) t * jobCount / g);
             int to = jobStart + (int) ((long) (t + 1) * jobCount / g);
+            if (jobKind == 6) {
+                addLeafValues(rows, jobScore, from, to);
+                return;
+            }
             int f = jobSplit.feature;
+            if (jobKind == 3) {
+                jobLeft[t] = countLeft(f, from, to);
+                return;
+            }
+            if (jobKind == 4) {
+                int lp = jobLeft[t];
+                scatter(f, from, to, jobStart + lp, jobStart + jobTotalLeft + (from - jobStart - lp));
+                return;
+            }
+            if (jobKind == 5) {
+                System.arraycopy(scratch, from, rows, from, to - from);
+                return;
+            }
             byte[] lut = leftTable;
-            byte[] oc = ordered ? ordCodes : codes;
+            byte[] oc = pSrcCodes;
             int[] idx = ordered ? iota : rows;
             if (jobKind == 1) {
-                // stable local partition of the range: left rows to the first scratch set, right rows
-                // to the second, both from position `from` (branch-free: each row is written to both)
+                // stable local partition of the range: left rows to the first scratch array, right
+                // rows to the second, both from position `from` (branch-free: each row is written to both)
                 int li = from;
                 int ri = from;
-                if (!jobMoveData) {
-                    for (int i = from; i < to; i++) {
-                        int l = lut[oc[idx[i] * p + f] & 0xFF];
-                        int r = rows[i];
-                        scratch[li] = r;
-                        scratch2[ri] = r;
-                        li += l;
-                        ri += 1 - l;
-                    }
-                } else {
-                    double[] os = ordStats;
-                    for (int i = from; i < to; i++) {
-                        int src = i * p;
-                        int l = lut[oc[src + f] & 0xFF];
-                        int r = rows[i];
-                        double a = os[2 * i];
-                        double b = os[2 * i + 1];
-                        scratch[li] = r;
-                        scratch2[ri] = r;
-                        tmpStats[2 * li] = a;
-                        tmpStats[2 * li + 1] = b;
-                        tmpStats2[2 * ri] = a;
-                        tmpStats2[2 * ri + 1] = b;
-                        copyCodes(oc, src, tmpCodes, li * p);
-                        copyCodes(oc, src, tmpCodes2, ri * p);
-                        li += l;
-                        ri += 1 - l;
-                    }
+                for (int i = from; i < to; i++) {
+                    int l = lut[oc[idx[i] * p + f] & 0xFF];
+                    int r = rows[i];
+                    scratch[li] = r;
+                    scratch2[ri] = r;
+                    li += l;
+                    ri += 1 - l;
                 }
                 jobLeft[t] = li - from;
             } else {
@@ -654,17 +722,8 @@ public final class TreeGrower {
                 int lp = jobLeft[t];
                 int nl = jobLeft[t + 1] - lp;
                 int nr = (to - from) - nl;
-                int dl = jobStart + lp;
-                int dr = jobStart + jobTotalLeft + (from - jobStart - lp);
-                System.arraycopy(scratch, from, rows, dl, nl);
-                System.arraycopy(scratch2, from, rows, dr, nr);
-                if (!jobMoveData) {
-                    return;
-                }
-                System.arraycopy(tmpStats, 2 * from, ordStats, 2 * dl, 2 * nl);
-                System.arraycopy(tmpStats2, 2 * from, ordStats, 2 * dr, 2 * nr);
-                System.arraycopy(tmpCodes, from * p, ordCodes, dl * p, nl * p);
-                System.arraycopy(tmpCodes2, from * p, ordCodes, dr * p, nr * p);
+                System.arraycopy(scratch, from, rows, jobStart + lp, nl);
+                System.arraycopy(scratch2, from, rows, jobStart + jobTotalLeft + (from - jobStart - lp), nr);
             }
         }
     }
@@ -784,11 +843,26 @@ public final class TreeGrower {
      * @param score per-row scores indexed by row id (modified)
      */
     public void addLeafValues(int[] rows, double[] score) {
+        int total = nCount[0];
+        if (nodeCount > 0 && pool != null && total >= PAR_MIN_PARTITION && ForkJoinTask.inForkJoinPool()) {
+            // each row gets exactly one addition, so splitting the positions changes nothing
+            this.rows = rows;
+            jobScore = score;
+            runJobs(6, null, 0, total, null);
+            jobScore = null;
+            this.rows = null;
+            return;
+        }
+        addLeafValues(rows, score, 0, total);
+    }
+
+    /** Adds leaf values to the rows at positions [from, to) of {@code rows}. */
+    private void addLeafValues(int[] rows, double[] score, int from, int to) {
         for (int k = 0; k < nodeCount; k++) {
             if (nFeature[k] < 0) {
                 double v = nValue[k];
-                int end = nStart[k] + nCount[k];
-                for (int i = nStart[k]; i < end; i++) {
+                int end = Math.min(to, nStart[k] + nCount[k]);
+                for (int i = Math.max(from, nStart[k]); i < end; i++) {
                     score[rows[i]] += v;
                 }
             }
