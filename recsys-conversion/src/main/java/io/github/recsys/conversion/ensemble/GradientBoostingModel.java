@@ -83,21 +83,8 @@ public final class GradientBoostingModel implements BinaryClassifier, TreeEnsemb
         if (x.cols() != featureCount()) {
             throw new IllegalArgumentException("matrix has " + x.cols() + " columns, model expects " + featureCount());
         }
-        double[] v = x.rawValues();
-        int p = x.cols();
-        int n = x.rows();
-        double[] s = new double[n];
-        java.util.Arrays.fill(s, baseScore);
-        // tree-major order keeps one tree's arrays in cache over a block of rows
-        final int block = 4096;
-        for (int b0 = 0; b0 < n; b0 += block) {
-            int b1 = Math.min(n, b0 + block);
-            for (TreeModel t : treeArray) {
-                for (int i = b0; i < b1; i++) {
-                    s[i] += t.predict(v, i * p);
-                }
-            }
-        }
+        double[] s = TreeEnsemble.sumOutputs(treeArray, x, baseScore);
+        int n = s.length;
         for (int i = 0; i < n; i++) {
             s[i] = 1.0 / (1.0 + Math.exp(-s[i]));
         }

@@ -68,19 +68,8 @@ public final class RandomForestModel implements BinaryClassifier, TreeEnsemble {
         if (x.cols() != featureCount()) {
             throw new IllegalArgumentException("matrix has " + x.cols() + " columns, model expects " + featureCount());
         }
-        double[] v = x.rawValues();
-        int p = x.cols();
-        int n = x.rows();
-        double[] s = new double[n];
-        final int block = 4096;
-        for (int b0 = 0; b0 < n; b0 += block) {
-            int b1 = Math.min(n, b0 + block);
-            for (TreeModel t : treeArray) {
-                for (int i = b0; i < b1; i++) {
-                    s[i] += t.predict(v, i * p);
-                }
-            }
-        }
+        double[] s = TreeEnsemble.sumOutputs(treeArray, x, 0);
+        int n = s.length;
         for (int i = 0; i < n; i++) {
             s[i] /= treeArray.length;
         }
