@@ -23,6 +23,7 @@ import io.github.recsys.conversion.metrics.ClassificationMetrics;
 import io.github.recsys.conversion.metrics.ConfusionMatrix;
 import io.github.recsys.conversion.metrics.Split;
 import io.github.recsys.conversion.metrics.StratifiedSplits;
+import io.github.recsys.conversion.metrics.ThresholdChoice;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -100,6 +101,9 @@ public final class ConversionDemo {
                         + "AUC %.4f, log loss %.4f, accuracy %.4f, precision %.4f, recall %.4f, F1 %.4f (threshold 0.5)%n",
                 xTrain.rows(), xTrain.cols(), fitSeconds, xTest.rows(), ClassificationMetrics.rocAuc(yTest, p),
                 ClassificationMetrics.logLoss(yTest, p), cm.accuracy(), cm.precision(), cm.recall(), cm.f1());
+        ThresholdChoice best = ClassificationMetrics.bestF1Threshold(yTest, p);
+        out.printf(Locale.ROOT, "  at the F1-maximizing threshold %.3f: precision %.4f, recall %.4f, F1 %.4f%n",
+                best.threshold(), best.confusion().precision(), best.confusion().recall(), best.confusion().f1());
 
         // Old vs new engine, overall and by device.
         AbTestResult ab = compare(sessions);
