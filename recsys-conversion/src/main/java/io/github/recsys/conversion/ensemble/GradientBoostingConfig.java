@@ -48,7 +48,7 @@ public record GradientBoostingConfig(int rounds, double learningRate, int maxDep
         nonNegative("minChildWeight", minChildWeight);
         fraction("subsample", subsample);
         fraction("colsample", colsample);
-        bins(maxBins);
+        BinnedFeatures.checkMaxBins(maxBins);
         atLeast("earlyStoppingRounds", earlyStoppingRounds, 0);
         positive("scalePosWeight", scalePosWeight);
         nonNegative("catSmooth", catSmooth);
@@ -174,12 +174,6 @@ public record GradientBoostingConfig(int rounds, double learningRate, int maxDep
         /** The validated config. */
         public GradientBoostingConfig build() {
             return new GradientBoostingConfig(rounds, learningRate, maxDepth, maxLeaves, lambda, gamma, minChildWeight, subsample, colsample, maxBins, earlyStoppingRounds, scalePosWeight, catSmooth, threads, seed);
-        }
-    }
-
-    private static void bins(int v) {
-        if (v < 2 || v > BinnedFeatures.MAX_BINS) {
-            throw new IllegalArgumentException("maxBins must be in [2, " + BinnedFeatures.MAX_BINS + "], was " + v);
         }
     }
 }

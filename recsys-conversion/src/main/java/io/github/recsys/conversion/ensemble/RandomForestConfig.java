@@ -44,7 +44,7 @@ public record RandomForestConfig(int trees, SplitCriterion criterion, int maxDep
         nonNegative("minImpurityDecrease", minImpurityDecrease);
         atLeast("maxFeatures", maxFeatures, 0);
         fraction("sampleFraction", sampleFraction);
-        bins(maxBins);
+        BinnedFeatures.checkMaxBins(maxBins);
         atLeast("threads", threads, 1);
     }
 
@@ -153,12 +153,6 @@ public record RandomForestConfig(int trees, SplitCriterion criterion, int maxDep
         /** The validated config. */
         public RandomForestConfig build() {
             return new RandomForestConfig(trees, criterion, maxDepth, minSamplesSplit, minSamplesLeaf, minImpurityDecrease, maxFeatures, bootstrap, sampleFraction, maxBins, oobScore, threads, seed);
-        }
-    }
-
-    private static void bins(int v) {
-        if (v < 2 || v > BinnedFeatures.MAX_BINS) {
-            throw new IllegalArgumentException("maxBins must be in [2, " + BinnedFeatures.MAX_BINS + "], was " + v);
         }
     }
 }

@@ -65,6 +65,16 @@ public final class BinnedFeatures {
     }
 
     /**
+     * Rejects a bin count outside [2, {@value #MAX_BINS}] with a message naming the value; the
+     * check every tree config and {@link #build} share.
+     */
+    public static void checkMaxBins(int maxBins) {
+        if (maxBins < 2 || maxBins > MAX_BINS) {
+            throw new IllegalArgumentException("maxBins must be in [2, " + MAX_BINS + "], was " + maxBins);
+        }
+    }
+
+    /**
      * Bins every column of {@code x}.
      *
      * @param x       the training matrix (labels are ignored here)
@@ -74,9 +84,7 @@ public final class BinnedFeatures {
      *                                  to index, or a categorical cell that is not a valid code
      */
     public static BinnedFeatures build(FeatureMatrix x, int maxBins, ForkJoinPool pool) {
-        if (maxBins < 2 || maxBins > MAX_BINS) {
-            throw new IllegalArgumentException("maxBins must be in [2, " + MAX_BINS + "], was " + maxBins);
-        }
+        checkMaxBins(maxBins);
         int n = x.rows();
         int p = x.cols();
         if (n == 0) {

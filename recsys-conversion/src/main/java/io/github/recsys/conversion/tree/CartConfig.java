@@ -36,9 +36,7 @@ public record CartConfig(SplitCriterion criterion, int maxDepth, double minSampl
         if (maxFeatures < 0) {
             throw new IllegalArgumentException("maxFeatures must be >= 0 (0 = all), was " + maxFeatures);
         }
-        if (maxBins < 2 || maxBins > BinnedFeatures.MAX_BINS) {
-            throw new IllegalArgumentException("maxBins must be in [2, " + BinnedFeatures.MAX_BINS + "], was " + maxBins);
-        }
+        BinnedFeatures.checkMaxBins(maxBins);
     }
 
     /** A builder with the defaults listed on the record. */
