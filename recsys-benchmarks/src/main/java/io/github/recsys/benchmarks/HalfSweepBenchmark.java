@@ -96,7 +96,7 @@ public class HalfSweepBenchmark {
     @Benchmark
     public float[] userHalfSweep() {
         System.arraycopy(x0, 0, x, 0, x.length);
-        HalfSweep.cg(kernels, ptr, idx, val, USERS, x, y, ITEMS, K, 1f, 0.01f, false, 3, 1e-20f, pool, threads);
+        HalfSweep.cg(kernels, ptr, idx, val, USERS, x, y, ITEMS, K, 1f, 0.01f, 0, 3, 1e-20f, pool, threads);
         return x;
     }
 }

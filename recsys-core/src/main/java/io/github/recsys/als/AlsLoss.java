@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutorService;
  *   L = sum_{all u,i} c (p - s)^2 + lambda (sum_u w_u |x_u|^2 + sum_i w_i |y_i|^2)
  *     = trace(XᵀX YᵀY) + sum_{stored} [c (1 - s)^2 - s^2] + lambda (...)
  * </pre>
- * with {@code w = 1}, or {@code w = } the row's number of stored entries under ALS-WR. Everything is
+ * with {@code w = n^nu}, n the row's number of stored entries and nu the regularization exponent
+ * ({@code w = 1} when nu = 0; see {@link AlsConfig#rowRegularization(int)}). Everything is
  * accumulated in double over fixed chunks reduced in chunk order, so the value does not depend on the
  * thread count.
  */
@@ -24,7 +25,7 @@ final class AlsLoss {
     }
 
     static double compute(int[] ptr, int[] idx, float[] val, int users, int items, int[] colPtr,
-                          float[] x, float[] y, int k, double alpha, double lambda, boolean scaleReg,
+                          float[] x, float[] y, int k, double alpha, double lambda, double nu,
                           ExecutorService pool, int threads) {
         double[] gx = gram(x, users, k, pool, threads);
         double[] gy = gram(y, items, k, pool, threads);
@@ -46,7 +47,7 @@ final class AlsLoss {
                 for (int f = 0; f < k; f++) {
                     norm += (double) x[xo + f] * x[xo + f];
                 }
-                sum += lambda * (scaleReg ? (ptr[u + 1] - ptr[u]) : 1) * norm;
+                sum += AlsConfig.rowRegularization(lambda, nu, ptr[u + 1] - ptr[u]) * norm;
                 for (int p = ptr[u]; p < ptr[u + 1]; p++) {
                     int yo = idx[p] * k;
                     double s = 0;
@@ -70,9 +71,9 @@ final class AlsLoss {
             for (int f = 0; f < k; f++) {
                 norm += (double) y[yo + f] * y[yo + f];
             }
-            itemReg += (scaleReg ? (colPtr[i + 1] - colPtr[i]) : 1) * norm;
+            itemReg += AlsConfig.rowRegularization(lambda, nu, colPtr[i + 1] - colPtr[i]) * norm;
         }
-        return total + lambda * itemReg;
+        return total + itemReg;
     }
 
     /** Upper triangle (and diagonal) of the double-precision Gram matrix, chunk-ordered. */

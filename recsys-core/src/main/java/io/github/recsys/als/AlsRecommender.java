@@ -36,7 +36,8 @@ import java.util.concurrent.ForkJoinPool;
  * fixed item factors, exactly (Cholesky, in double):
  * {@code x = (YᵀY + Yᵀ(C-I)Y + λ_u I)^-1 YᵀC p}, with {@code c_j = 1 + alpha*r_j} over the given items,
  * p = 1 on them, alpha and lambda from the model's {@link AlsConfig}, and
- * {@code λ_u = lambda * (number of items)} when {@link AlsConfig#scaleRegularization()}. YᵀY is computed
+ * {@code λ_u} the model's {@link AlsConfig#rowRegularization(int)} of the number of distinct items given
+ * (the same penalty a training user with that many items gets). YᵀY is computed
  * once, when the recommender is built. The model is never changed.
  *
  * <p><b>Memory.</b> Besides the model (shared, not copied): one block copy of the item factors
@@ -71,8 +72,8 @@ public final class AlsRecommender implements Recommender, ItemScorer {
     private final double[] itemInvNorm;
     private final int threads;
     private final float alpha;
+    private final AlsConfig config;
     private final double lambda;
-    private final boolean scaleReg;
     private final ThreadLocal<Scratch> scratch;
     private volatile UserSide userSide;
 
@@ -125,8 +126,8 @@ public final class AlsRecommender implements Recommender, ItemScorer {
         this.itemInvNorm = inverseNorms(y, itemCount, k);
         AlsConfig c = model.config();
         this.alpha = (float) c.alpha();
+        this.config = c;
         this.lambda = c.regularization();
-        this.scaleReg = c.scaleRegularization();
         this.scratch = ThreadLocal.withInitial(this::newScratch);
     }
 
@@ -479,7 +480,7 @@ public final class AlsRecommender implements Recommender, ItemScorer {
         double[] a = s.a;
         double[] b = s.b;
         System.arraycopy(gram, 0, a, 0, k * k);
-        double reg = scaleReg ? lambda * (to - from) : lambda;
+        double reg = config.rowRegularization(to - from);
         for (int i = 0; i < k; i++) {
             a[i * k + i] += reg;
             b[i] = 0;

@@ -88,7 +88,7 @@ public final class AlsTrainer {
         int threads = config.threads();
         float alpha = (float) config.alpha();
         float lambda = (float) config.regularization();
-        boolean scale = config.scaleRegularization();
+        double nu = config.regularizationExponent();
         float tol = (float) config.cgTolerance();
         List<Double> seconds = new ArrayList<>(config.iterations());
         double loss = Double.NaN;
@@ -103,21 +103,21 @@ public final class AlsTrainer {
             for (int it = 1; it <= config.iterations(); it++) {
                 long t0 = System.nanoTime();
                 if (config.solver() == AlsSolver.CG) {
-                    HalfSweep.cg(kernels, colPtr, rowIdx, colVal, items, y, x, users, k, alpha, lambda, scale,
+                    HalfSweep.cg(kernels, colPtr, rowIdx, colVal, items, y, x, users, k, alpha, lambda, nu,
                             config.cgSteps(), tol, pool, threads);
-                    HalfSweep.cg(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha, lambda, scale,
+                    HalfSweep.cg(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha, lambda, nu,
                             config.cgSteps(), tol, pool, threads);
                 } else {
                     HalfSweep.cholesky(kernels, colPtr, rowIdx, colVal, items, y, x, users, k, alpha,
-                            config.regularization(), scale, pool, threads, "item");
+                            config.regularization(), nu, pool, threads, "item");
                     HalfSweep.cholesky(kernels, rowPtr, colIdx, rowVal, users, x, y, items, k, alpha,
-                            config.regularization(), scale, pool, threads, "user");
+                            config.regularization(), nu, pool, threads, "user");
                 }
                 double sec = (System.nanoTime() - t0) / 1e9;
                 seconds.add(sec);
                 if (config.computeLoss()) {
                     loss = AlsLoss.compute(rowPtr, colIdx, rowVal, users, items, colPtr, x, y, k, config.alpha(),
-                            config.regularization(), scale, pool, threads);
+                            config.regularization(), nu, pool, threads);
                 }
                 listener.onIteration(it, sec, loss);
             }
@@ -135,8 +135,8 @@ public final class AlsTrainer {
      * The training loss of {@code model} on {@code m} under the model's configuration: with
      * {@code c = 1 + alpha*r} and preference 1 on stored entries (c = 1, preference 0 elsewhere),
      * {@code sum over all (u, i) of c*(p - x_u.y_i)^2 + lambda*(sum_u w_u|x_u|^2 + sum_i w_i|y_i|^2)},
-     * where {@code w = 1}, or the row's number of stored entries when
-     * {@link AlsConfig#scaleRegularization()}. Computed in double in {@code O(k^2 (U + I) + k * nnz)}
+     * where {@code w = n^nu} for a row with n stored entries and nu = {@link AlsConfig#regularizationExponent()}
+     * ({@code lambda * w} is {@link AlsConfig#rowRegularization(int)}). Computed in double in {@code O(k^2 (U + I) + k * nnz)}
      * without forming the dense matrix; single-threaded.
      *
      * @throws IllegalArgumentException when the shapes of {@code m} and {@code model} differ
@@ -150,7 +150,7 @@ public final class AlsTrainer {
         AlsConfig c = model.config();
         return AlsLoss.compute(acc.rowPtr(m), acc.colIdx(m), acc.rowValues(m), m.rows(), m.cols(), acc.colPtr(m),
                 model.userFactorsRaw(), model.itemFactorsRaw(), model.factors(), c.alpha(), c.regularization(),
-                c.scaleRegularization(), null, 1);
+                c.regularizationExponent(), null, 1);
     }
 
     private static void fill(float[] a, SplittableRandom rng) {

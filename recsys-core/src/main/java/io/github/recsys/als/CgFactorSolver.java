@@ -51,7 +51,7 @@ public final class CgFactorSolver {
      * @param from      first stored entry of the row in {@code idx}/{@code val}
      * @param to        one past the last stored entry
      * @param alpha     confidence slope
-     * @param reg       this row's diagonal regularization (lambda, or lambda * n_row for ALS-WR)
+     * @param reg       this row's diagonal regularization ({@link AlsConfig#rowRegularization(int)})
      * @param steps     maximum CG steps, &gt; 0
      * @param tolerance threshold on the squared residual norm
      * @param x         factor matrix being solved; row at {@code [xOff, xOff+k)} is read and overwritten

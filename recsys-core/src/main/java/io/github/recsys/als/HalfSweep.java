@@ -37,22 +37,23 @@ public final class HalfSweep {
      * @param k           rank
      * @param alpha       confidence slope
      * @param lambda      regularization
-     * @param scaleReg    when true the row penalty is {@code lambda * n_row}
+     * @param nu          regularization exponent: the row penalty is {@code lambda * n_row^nu}
+     *                    ({@link AlsConfig#rowRegularization(int)})
      * @param steps       CG steps
      * @param tolerance   CG early-exit threshold on the squared residual
      * @param pool        executor, or null for the calling thread
      * @param threads     number of workers
      */
     public static void cg(FloatKernels kernels, int[] ptr, int[] idx, float[] val, int rows, float[] x,
-                          float[] y, int otherRows, int k, float alpha, float lambda, boolean scaleReg,
+                          float[] y, int otherRows, int k, float alpha, float lambda, double nu,
                           int steps, float tolerance, ExecutorService pool, int threads) {
         float[] gram = Gram.compute(kernels, y, otherRows, k, pool, threads);
-        cg(kernels, gram, ptr, idx, val, rows, x, y, k, alpha, lambda, scaleReg, steps, tolerance, pool, threads);
+        cg(kernels, gram, ptr, idx, val, rows, x, y, k, alpha, lambda, nu, steps, tolerance, pool, threads);
     }
 
-    /** As {@link #cg(FloatKernels, int[], int[], float[], int, float[], float[], int, int, float, float, boolean, int, float, ExecutorService, int)} with a precomputed {@code YᵀY}. */
+    /** As {@link #cg(FloatKernels, int[], int[], float[], int, float[], float[], int, int, float, float, double, int, float, ExecutorService, int)} with a precomputed {@code YᵀY}. */
     public static void cg(FloatKernels kernels, float[] gram, int[] ptr, int[] idx, float[] val, int rows,
-                          float[] x, float[] y, int k, float alpha, float lambda, boolean scaleReg,
+                          float[] x, float[] y, int k, float alpha, float lambda, double nu,
                           int steps, float tolerance, ExecutorService pool, int threads) {
         int chunks = ParallelRange.chunkCount(rows, ROW_CHUNK);
         ParallelRange.run(pool, threads, chunks, w -> {
@@ -62,7 +63,7 @@ public final class HalfSweep {
                 for (int u = c * ROW_CHUNK; u < end; u++) {
                     int from = ptr[u];
                     int to = ptr[u + 1];
-                    float reg = scaleReg ? lambda * (to - from) : lambda;
+                    float reg = (float) AlsConfig.rowRegularization(lambda, nu, to - from);
                     CgFactorSolver.solveRow(kernels, gram, k, y, idx, val, from, to, alpha, reg, steps, tolerance,
                             x, u * k, s);
                 }
@@ -72,7 +73,7 @@ public final class HalfSweep {
 
     /** Solves all rows exactly by Cholesky; arguments as for CG. */
     static void cholesky(FloatKernels kernels, int[] ptr, int[] idx, float[] val, int rows, float[] x,
-                         float[] y, int otherRows, int k, float alpha, double lambda, boolean scaleReg,
+                         float[] y, int otherRows, int k, float alpha, double lambda, double nu,
                          ExecutorService pool, int threads, String side) {
         float[] gram = Gram.compute(kernels, y, otherRows, k, pool, threads);
         int chunks = ParallelRange.chunkCount(rows, ROW_CHUNK);
@@ -83,7 +84,7 @@ public final class HalfSweep {
                 for (int u = c * ROW_CHUNK; u < end; u++) {
                     int from = ptr[u];
                     int to = ptr[u + 1];
-                    double reg = scaleReg ? lambda * (to - from) : lambda;
+                    double reg = AlsConfig.rowRegularization(lambda, nu, to - from);
                     CholeskyFactorSolver.solveRow(gram, k, y, idx, val, from, to, alpha, reg, lambda, x, u * k, ws,
                             side, u);
                 }

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
 
 /**
  * A search space of {@link AlsSetting}s: a list of candidate values per knob, or, for regularization,
- * alpha and eps, a continuous range {@code lo..hi}. {@link #grid()} enumerates the cartesian product of
+ * its exponent, alpha and eps, a continuous range {@code lo..hi}. {@link #grid()} enumerates the cartesian product of
  * the lists in a fixed order (no ranges allowed); {@link #sample(int, long)} draws settings at random,
  * seeded: distinct grid points when there is no range, otherwise a random grid point of the lists with
  * each ranged knob drawn log-uniformly (uniformly when the range starts at 0), rounded to 3
@@ -21,28 +21,30 @@ public final class AlsSearchSpace {
 
     private final int[] factors;
     private final double[] regularization;
-    private final boolean[] scaleRegularization;
+    private final double[] regularizationExponent;
     private final double[] alpha;
     private final String[] confidence;
     private final double[] eps;
     private final int[] iterations;
-    private final double[][] ranges; // [REG, ALPHA, EPS] -> {lo, hi} or null
+    private final double[][] ranges; // [REG, ALPHA, EPS, NU] -> {lo, hi} or null
 
     private static final int REG = 0;
     private static final int ALPHA = 1;
     private static final int EPS = 2;
+    private static final int NU = 3;
+    private static final int RANGED = 4;
 
-    private AlsSearchSpace(int[] factors, double[] regularization, boolean[] scaleRegularization, double[] alpha,
+    private AlsSearchSpace(int[] factors, double[] regularization, double[] regularizationExponent, double[] alpha,
                            String[] confidence, double[] eps, int[] iterations) {
-        this(factors, regularization, scaleRegularization, alpha, confidence, eps, iterations, new double[3][]);
+        this(factors, regularization, regularizationExponent, alpha, confidence, eps, iterations, new double[RANGED][]);
     }
 
-    private AlsSearchSpace(int[] factors, double[] regularization, boolean[] scaleRegularization, double[] alpha,
+    private AlsSearchSpace(int[] factors, double[] regularization, double[] regularizationExponent, double[] alpha,
                            String[] confidence, double[] eps, int[] iterations, double[][] ranges) {
         this.ranges = ranges;
         this.factors = factors;
         this.regularization = regularization;
-        this.scaleRegularization = scaleRegularization;
+        this.regularizationExponent = regularizationExponent;
         this.alpha = alpha;
         this.confidence = confidence;
         this.eps = eps;
@@ -50,11 +52,12 @@ public final class AlsSearchSpace {
         for (int i = 0; i < size(); i++) {
             at(i); // validates every combination's components early (ranges: their lower ends)
         }
-        for (int r = 0; r < 3; r++) {
+        for (int r = 0; r < RANGED; r++) {
             if (ranges[r] != null) {
                 AlsSetting a = at(0);
                 // validates the upper end too
-                new AlsSetting(a.factors(), r == REG ? ranges[r][1] : a.regularization(), a.scaleRegularization(),
+                new AlsSetting(a.factors(), r == REG ? ranges[r][1] : a.regularization(),
+                        r == NU ? ranges[r][1] : a.regularizationExponent(),
                         r == ALPHA ? ranges[r][1] : a.alpha(), a.confidence(), r == EPS ? ranges[r][1] : a.eps(),
                         a.iterations());
             }
@@ -64,13 +67,14 @@ public final class AlsSearchSpace {
     /** The single-point space of {@code base}. */
     public static AlsSearchSpace of(AlsSetting base) {
         return new AlsSearchSpace(new int[] {base.factors()}, new double[] {base.regularization()},
-                new boolean[] {base.scaleRegularization()}, new double[] {base.alpha()},
+                new double[] {base.regularizationExponent()}, new double[] {base.alpha()},
                 new String[] {base.confidence()}, new double[] {base.eps()}, new int[] {base.iterations()});
     }
 
     /**
      * Parses {@code "key=v1,v2;key=v3;..."}; knobs not named keep {@code base}'s value. Keys:
-     * {@code factors}, {@code regularization} (or {@code lambda}), {@code scaleRegularization} (true/false),
+     * {@code factors}, {@code regularization} (or {@code lambda}), {@code regularizationExponent} (or
+     * {@code nu}; numbers in [0, 2]), {@code scaleRegularization} (true/false: the exponent 1 or 0),
      * {@code alpha}, {@code confidence} (linear/log/binary/bm25), {@code eps}, {@code iterations};
      * case-insensitive, '-' and '_' ignored.
      *
@@ -80,12 +84,12 @@ public final class AlsSearchSpace {
         Objects.requireNonNull(spec, "spec");
         int[] f = {base.factors()};
         double[] reg = {base.regularization()};
-        boolean[] scale = {base.scaleRegularization()};
+        double[] nu = {base.regularizationExponent()};
         double[] al = {base.alpha()};
         String[] conf = {base.confidence()};
         double[] ep = {base.eps()};
         int[] it = {base.iterations()};
-        double[][] ranges = new double[3][];
+        double[][] ranges = new double[RANGED][];
         for (String part : spec.split(";")) {
             if (part.isBlank()) {
                 continue;
@@ -108,13 +112,18 @@ public final class AlsSearchSpace {
                     ranges[REG] = range(key, vals);
                     reg = ranges[REG] != null ? new double[] {ranges[REG][0]} : doubles(key, vals);
                 }
+                case "regularizationexponent", "nu" -> {
+                    ranges[NU] = range(key, vals);
+                    nu = ranges[NU] != null ? new double[] {ranges[NU][0]} : doubles(key, vals);
+                }
                 case "scaleregularization", "alswr" -> {
-                    scale = new boolean[vals.length];
+                    ranges[NU] = null;
+                    nu = new double[vals.length];
                     for (int j = 0; j < vals.length; j++) {
                         if (!vals[j].equalsIgnoreCase("true") && !vals[j].equalsIgnoreCase("false")) {
                             throw new IllegalArgumentException(key + " expects true or false, was '" + vals[j] + "'");
                         }
-                        scale[j] = Boolean.parseBoolean(vals[j].toLowerCase(Locale.ROOT));
+                        nu[j] = vals[j].equalsIgnoreCase("true") ? 1 : 0;
                     }
                 }
                 case "alpha" -> {
@@ -128,10 +137,10 @@ public final class AlsSearchSpace {
                 }
                 case "iterations" -> it = ints(key, vals);
                 default -> throw new IllegalArgumentException("unknown grid key '" + part.substring(0, eq).trim()
-                        + "', expected factors, regularization, scaleRegularization, alpha, confidence, eps or iterations");
+                        + "', expected factors, regularization, regularizationExponent, scaleRegularization, alpha, confidence, eps or iterations");
             }
         }
-        return new AlsSearchSpace(f, reg, scale, al, conf, ep, it, ranges);
+        return new AlsSearchSpace(f, reg, nu, al, conf, ep, it, ranges);
     }
 
     /** A {@code lo..hi} range, or null when the values are a list. */
@@ -155,7 +164,7 @@ public final class AlsSearchSpace {
 
     /** True when some knob is a continuous range (then only {@link #sample} applies). */
     public boolean hasRanges() {
-        return ranges[REG] != null || ranges[ALPHA] != null || ranges[EPS] != null;
+        return ranges[REG] != null || ranges[ALPHA] != null || ranges[EPS] != null || ranges[NU] != null;
     }
 
     private static int[] ints(String key, String[] vals) {
@@ -184,7 +193,7 @@ public final class AlsSearchSpace {
 
     /** Number of grid points (the product of the list lengths; a range counts as one). */
     public int size() {
-        long s = (long) factors.length * regularization.length * scaleRegularization.length * alpha.length
+        long s = (long) factors.length * regularization.length * regularizationExponent.length * alpha.length
                 * confidence.length * eps.length * iterations.length;
         if (s > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("grid has " + s + " points, more than " + Integer.MAX_VALUE);
@@ -194,7 +203,7 @@ public final class AlsSearchSpace {
 
     /**
      * Grid point {@code index} in {@code [0, size())}; the last knob (iterations) varies fastest, then
-     * eps, confidence, alpha, scaleRegularization, regularization, factors.
+     * eps, confidence, alpha, regularizationExponent, regularization, factors.
      */
     public AlsSetting at(int index) {
         if (index < 0 || index >= size()) {
@@ -209,11 +218,11 @@ public final class AlsSearchSpace {
         r /= confidence.length;
         int iAl = r % alpha.length;
         r /= alpha.length;
-        int iScale = r % scaleRegularization.length;
-        r /= scaleRegularization.length;
+        int iNu = r % regularizationExponent.length;
+        r /= regularizationExponent.length;
         int iReg = r % regularization.length;
         r /= regularization.length;
-        return new AlsSetting(factors[r], regularization[iReg], scaleRegularization[iScale], alpha[iAl],
+        return new AlsSetting(factors[r], regularization[iReg], regularizationExponent[iNu], alpha[iAl],
                 confidence[iConf], eps[iEps], iterations[iIt]);
     }
 
@@ -251,7 +260,8 @@ public final class AlsSearchSpace {
                 double reg = ranges[REG] != null ? draw(ranges[REG], rnd) : a.regularization();
                 double al = ranges[ALPHA] != null ? draw(ranges[ALPHA], rnd) : a.alpha();
                 double ep = ranges[EPS] != null ? draw(ranges[EPS], rnd) : a.eps();
-                out.add(new AlsSetting(a.factors(), reg, a.scaleRegularization(), al, a.confidence(), ep, a.iterations()));
+                double n = ranges[NU] != null ? draw(ranges[NU], rnd) : a.regularizationExponent();
+                out.add(new AlsSetting(a.factors(), reg, n, al, a.confidence(), ep, a.iterations()));
             }
             return out;
         }
@@ -283,7 +293,7 @@ public final class AlsSearchSpace {
     @Override
     public String toString() {
         return "AlsSearchSpace[factors=" + Arrays.toString(factors) + ", regularization=" + Arrays.toString(regularization)
-                + ", scaleRegularization=" + Arrays.toString(scaleRegularization) + ", alpha=" + Arrays.toString(alpha)
+                + ", regularizationExponent=" + Arrays.toString(regularizationExponent) + ", alpha=" + Arrays.toString(alpha)
                 + ", confidence=" + Arrays.toString(confidence) + ", eps=" + Arrays.toString(eps)
                 + ", iterations=" + Arrays.toString(iterations) + ", ranges=" + Arrays.deepToString(ranges) + "]";
     }

@@ -11,14 +11,15 @@ import java.util.Objects;
  *
  * @param factors             rank, &gt; 0
  * @param regularization      lambda, finite and &gt;= 0
- * @param scaleRegularization ALS-WR: scale lambda by each row's number of entries
+ * @param regularizationExponent nu: a row with n entries gets the penalty {@code lambda * n^nu} (0: constant,
+ *                            1: ALS-WR; see {@link AlsConfig#rowRegularization(int)}), in [0, 2]
  * @param alpha               confidence slope ({@code c = 1 + alpha * r}), finite and &gt;= 0
  * @param confidence          how raw values map to strengths r: {@code linear}, {@code log}, {@code binary}
  *                            or {@code bm25} (lower case)
  * @param eps                 the log weighting's scale ({@code r = ln(1 + v / eps)}), finite and &gt; 0
  * @param iterations          ALS iterations, &gt;= 0
  */
-public record AlsSetting(int factors, double regularization, boolean scaleRegularization, double alpha,
+public record AlsSetting(int factors, double regularization, double regularizationExponent, double alpha,
                          String confidence, double eps, int iterations) {
 
     /** The confidence names accepted by {@link #confidence()}. */
@@ -31,6 +32,9 @@ public record AlsSetting(int factors, double regularization, boolean scaleRegula
         }
         if (!(regularization >= 0) || Double.isInfinite(regularization)) {
             throw new IllegalArgumentException("regularization must be finite and >= 0, was " + regularization);
+        }
+        if (!(regularizationExponent >= 0 && regularizationExponent <= 2)) {
+            throw new IllegalArgumentException("regularizationExponent must be in [0, 2], was " + regularizationExponent);
         }
         if (!(alpha >= 0) || Double.isInfinite(alpha)) {
             throw new IllegalArgumentException("alpha must be finite and >= 0, was " + alpha);
@@ -52,9 +56,9 @@ public record AlsSetting(int factors, double regularization, boolean scaleRegula
         }
     }
 
-    /** The ALS configuration: {@code base} with this setting's factors, lambda, scaling, alpha and iterations. */
+    /** The ALS configuration: {@code base} with this setting's factors, lambda, exponent, alpha and iterations. */
     public AlsConfig toConfig(AlsConfig base) {
-        return base.toBuilder().factors(factors).regularization(regularization).scaleRegularization(scaleRegularization)
+        return base.toBuilder().factors(factors).regularization(regularization).regularizationExponent(regularizationExponent)
                 .alpha(alpha).iterations(iterations).build();
     }
 }

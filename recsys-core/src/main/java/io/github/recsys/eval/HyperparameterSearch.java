@@ -84,7 +84,7 @@ public final class HyperparameterSearch<S> {
         this.listener = b.listener;
     }
 
-    /** A builder: NDCG, an {@link Evaluator} with k = 10 and no AUC, validation fraction 0.2, seed 42. */
+    /** A builder: NDCG, an {@link Evaluator} with k = 10 and no AUC, validation fraction 0.1, one validation split, seed 42. */
     public static <S> Builder<S> builder(ModelFactory<S> factory) {
         return new Builder<>(Objects.requireNonNull(factory, "factory"));
     }
@@ -164,7 +164,7 @@ public final class HyperparameterSearch<S> {
         private final ModelFactory<S> factory;
         private Evaluator evaluator = Evaluator.builder().auc(false).build();
         private Metric metric = Metric.NDCG;
-        private double validationFraction = 0.2;
+        private double validationFraction = 0.1;
         private int validationRepeats = 1;
         private long seed = 42;
         private Consumer<Trial<S>> listener;
@@ -185,7 +185,15 @@ public final class HyperparameterSearch<S> {
             return this;
         }
 
-        /** Share of each user's training items held out for validation, in (0, 1) (default 0.2). */
+        /**
+         * Share of each user's training items held out for validation, in (0, 1) (default 0.1). The
+         * chosen setting is refitted on all of train, so a small share keeps the fit part close to the
+         * data the final model sees. On ml-100k with a 20% test split (split seeds 1 to 9, the README's
+         * tuning study), validating on 10% of train instead of 20% raised the chosen setting's mean test
+         * NDCG@10 by about 0.0007, and 5% with 5 repeats by 0.003. A user with n training items contributes
+         * {@code round(fraction * n)} validation items, so very small shares leave light users out;
+         * pair them with {@link #validationRepeats}.
+         */
         public Builder<S> validationFraction(double f) {
             if (!(f > 0 && f < 1)) {
                 throw new IllegalArgumentException("validationFraction must be in (0, 1), was " + f);

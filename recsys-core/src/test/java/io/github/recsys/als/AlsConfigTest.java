@@ -17,9 +17,24 @@ class AlsConfigTest {
         assertThat(c.regularization()).isEqualTo(AlsConfig.DEFAULT_REGULARIZATION);
         assertThat(c.alpha()).isEqualTo(AlsConfig.DEFAULT_ALPHA);
         assertThat(c.iterations()).isEqualTo(AlsConfig.DEFAULT_ITERATIONS);
-        assertThat(c.scaleRegularization()).isFalse();
+        assertThat(c.regularizationExponent()).isZero();
         assertThat(c.computeLoss()).isFalse();
         assertThat(c.toBuilder().build()).isEqualTo(c);
+    }
+
+    @Test
+    void rowRegularizationIsLambdaTimesEntriesToTheExponent() {
+        AlsConfig constant = AlsConfig.builder().regularization(0.3).build();
+        assertThat(constant.rowRegularization(0)).isEqualTo(0.3);
+        assertThat(constant.rowRegularization(17)).isEqualTo(0.3);
+        AlsConfig wr = AlsConfig.builder().regularization(0.3).scaleRegularization(true).build();
+        assertThat(wr.regularizationExponent()).isEqualTo(1.0);
+        assertThat(wr.rowRegularization(0)).isZero();
+        assertThat(wr.rowRegularization(17)).isEqualTo(0.3 * 17);
+        AlsConfig half = AlsConfig.builder().regularization(2).regularizationExponent(0.5).build();
+        assertThat(half.rowRegularization(16)).isEqualTo(8.0);
+        assertThat(half.rowRegularization(0)).isZero();
+        assertThat(AlsConfig.builder().scaleRegularization(false).build().regularizationExponent()).isZero();
     }
 
     @Test
@@ -40,6 +55,10 @@ class AlsConfigTest {
                 .hasMessage("cgTolerance must be finite and >= 0, was -0.001");
         assertThatThrownBy(() -> AlsConfig.builder().threads(0).build())
                 .hasMessage("threads must be > 0, was 0");
+        assertThatThrownBy(() -> AlsConfig.builder().regularizationExponent(-0.5).build())
+                .hasMessage("regularizationExponent must be in [0, 2], was -0.5");
+        assertThatThrownBy(() -> AlsConfig.builder().regularizationExponent(Double.NaN).build())
+                .hasMessage("regularizationExponent must be in [0, 2], was NaN");
         assertThatThrownBy(() -> AlsConfig.builder().solver(null).build())
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("solver");
     }

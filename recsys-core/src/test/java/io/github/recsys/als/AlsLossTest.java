@@ -30,13 +30,13 @@ class AlsLossTest {
             }
         }
         for (int u = 0; u < m.rows(); u++) {
-            double w = c.scaleRegularization() ? m.rowLength(u) : 1;
+            double w = Math.pow(m.rowLength(u), c.regularizationExponent());
             for (float v : model.userVector(u)) {
                 loss += c.regularization() * w * v * v;
             }
         }
         for (int i = 0; i < m.cols(); i++) {
-            double w = c.scaleRegularization() ? m.colLength(i) : 1;
+            double w = Math.pow(m.colLength(i), c.regularizationExponent());
             for (float v : model.itemVector(i)) {
                 loss += c.regularization() * w * v * v;
             }
@@ -47,9 +47,9 @@ class AlsLossTest {
     @Test
     void lossMatchesBruteForce() {
         InteractionMatrix m = AlsTestData.random(40, 30, 0.2, 21);
-        for (boolean scale : new boolean[] {false, true}) {
+        for (double nu : new double[] {0, 0.5, 1}) {
             AlsModel model = new AlsTrainer(AlsConfig.builder().factors(6).iterations(2).alpha(4).regularization(0.3)
-                    .scaleRegularization(scale).computeLoss(true).threads(2).build()).fit(m);
+                    .regularizationExponent(nu).computeLoss(true).threads(2).build()).fit(m);
             double ref = bruteForce(m, model);
             assertThat(AlsTrainer.loss(m, model)).isCloseTo(ref, within(1e-9 * ref));
             assertThat(model.summary().finalLoss()).isCloseTo(ref, within(1e-9 * ref));
@@ -60,15 +60,15 @@ class AlsLossTest {
     void lossDoesNotRiseAcrossIterations() {
         InteractionMatrix m = AlsTestData.random(150, 90, 0.08, 22);
         for (AlsSolver solver : AlsSolver.values()) {
-            for (boolean scale : new boolean[] {false, true}) {
+            for (double nu : new double[] {0, 0.5, 1}) {
                 List<Double> losses = new ArrayList<>();
                 new AlsTrainer(AlsConfig.builder().factors(12).iterations(12).alpha(5).regularization(0.05)
-                        .solver(solver).scaleRegularization(scale).computeLoss(true).threads(2).build())
+                        .solver(solver).regularizationExponent(nu).computeLoss(true).threads(2).build())
                         .fit(m, (it, sec, loss) -> losses.add(loss));
                 assertThat(losses).hasSize(12);
                 double tol = solver == AlsSolver.CHOLESKY ? 1e-9 : 1e-6;
                 for (int i = 1; i < losses.size(); i++) {
-                    assertThat(losses.get(i)).as("%s scale=%s iteration %d", solver, scale, i + 1)
+                    assertThat(losses.get(i)).as("%s nu=%s iteration %d", solver, nu, i + 1)
                             .isLessThanOrEqualTo(losses.get(i - 1) * (1 + tol));
                 }
                 assertThat(losses.get(11)).isLessThan(losses.get(0));

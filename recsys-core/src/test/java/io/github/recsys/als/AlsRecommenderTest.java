@@ -7,6 +7,8 @@ import io.github.recsys.data.InteractionMatrix;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,7 +61,11 @@ class AlsRecommenderTest {
     }
 
     static AlsConfig config(int k, double lambda, double alpha, boolean scale) {
-        return AlsConfig.builder().factors(k).regularization(lambda).alpha(alpha).scaleRegularization(scale)
+        return config(k, lambda, alpha, scale ? 1 : 0);
+    }
+
+    static AlsConfig config(int k, double lambda, double alpha, double nu) {
+        return AlsConfig.builder().factors(k).regularization(lambda).alpha(alpha).regularizationExponent(nu)
                 .threads(1).build();
     }
 
@@ -128,7 +134,7 @@ class AlsRecommenderTest {
                 }
             }
         }
-        double reg = c.scaleRegularization() ? c.regularization() * items.length : c.regularization();
+        double reg = c.regularization() * Math.pow(items.length, c.regularizationExponent());
         for (int p = 0; p < k; p++) {
             a.data[p * k + p] += reg;
         }
@@ -139,15 +145,15 @@ class AlsRecommenderTest {
 
     @Test
     void foldInSolvesTheNormalEquationsExactly() {
-        for (boolean scale : new boolean[] {false, true}) {
-            AlsModel model = randomModel(5, 300, 12, config(12, 0.05, 3, scale), 7);
+        for (double nu : new double[] {0, 0.5, 1}) {
+            AlsModel model = randomModel(5, 300, 12, config(12, 0.05, 3, nu), 7);
             AlsRecommender rec = new AlsRecommender(model, null, 1);
             int[] items = {250, 3, 17, 3, 99};          // unsorted, with a duplicate
             double[] w = {1, 2, 0.5, 1, 4};
             float[] got = rec.foldIn(items, w);
             double[] ref = referenceFoldIn(model, new int[] {3, 17, 99, 250}, new double[] {3, 0.5, 4, 1});
             for (int f = 0; f < 12; f++) {
-                assertThat((double) got[f]).as("scale=%s f=%d", scale, f).isCloseTo(ref[f], within(1e-4 * (1 + Math.abs(ref[f]))));
+                assertThat((double) got[f]).as("nu=%s f=%d", nu, f).isCloseTo(ref[f], within(1e-4 * (1 + Math.abs(ref[f]))));
             }
             // recommendFor = top-N of the folded-in vector, the given items excluded
             RecommendationList l = rec.recommendFor(items, w, 300, null);
@@ -164,11 +170,12 @@ class AlsRecommenderTest {
                 .hasMessageContaining("weight NaN");
     }
 
-    @Test
-    void foldInOfATrainingUserMatchesAConvergedCholeskyModel() {
+    @ParameterizedTest
+    @ValueSource(doubles = {0, 0.5})
+    void foldInOfATrainingUserMatchesAConvergedCholeskyModel(double nu) {
         InteractionMatrix train = randomMatrix(60, 80, 0.15, 9);
-        AlsConfig cfg = AlsConfig.builder().factors(6).regularization(0.5).alpha(2).iterations(40)
-                .solver(AlsSolver.CHOLESKY).threads(1).seed(3).build();
+        AlsConfig cfg = AlsConfig.builder().factors(6).regularization(0.5).regularizationExponent(nu).alpha(2)
+                .iterations(40).solver(AlsSolver.CHOLESKY).threads(1).seed(3).build();
         AlsModel model = new AlsTrainer(cfg).fit(train);
         AlsRecommender rec = new AlsRecommender(model, train, 1);
         int same = 0;

@@ -182,26 +182,35 @@ class CgVersusCholeskyTest {
     }
 
     @Test
-    void choleskyHalfSweepWithScaledRegularizationMatchesDenseReference() {
+    void halfSweepsWithFrequencyScaledRegularizationMatchDenseReference() {
         InteractionMatrix m = AlsTestData.random(15, 25, 0.3, 3);
         Internals.MatrixAccess acc = Internals.matrix();
         int k = 5;
         SplittableRandom rng = new SplittableRandom(9);
         float[] y = randomFactors(m.cols(), k, rng);
-        float[] x = new float[m.rows() * k];
         double lambda = 0.2;
-        HalfSweep.cholesky(FloatKernels.scalar(), acc.rowPtr(m), acc.colIdx(m), acc.rowValues(m), m.rows(), x, y,
-                m.cols(), k, 1.5f, lambda, true, null, 1, "user");
         int[] ptr = acc.rowPtr(m);
-        for (int u = 0; u < m.rows(); u++) {
-            int n = ptr[u + 1] - ptr[u];
-            if (n == 0) {
-                continue;
-            }
-            double[] ref = denseSolve(y, m.cols(), k, acc.colIdx(m), acc.rowValues(m), ptr[u], ptr[u + 1], 1.5,
-                    lambda * n);
-            for (int f = 0; f < k; f++) {
-                assertThat((double) x[u * k + f]).isCloseTo(ref[f], org.assertj.core.api.Assertions.within(1e-4));
+        for (double nu : new double[] {1, 0.5}) {
+            float[] x = new float[m.rows() * k];
+            HalfSweep.cholesky(FloatKernels.scalar(), acc.rowPtr(m), acc.colIdx(m), acc.rowValues(m), m.rows(), x, y,
+                    m.cols(), k, 1.5f, lambda, nu, null, 1, "user");
+            // CG with k steps from zero is exact in exact arithmetic
+            float[] xc = new float[m.rows() * k];
+            HalfSweep.cg(FloatKernels.scalar(), acc.rowPtr(m), acc.colIdx(m), acc.rowValues(m), m.rows(), xc, y,
+                    m.cols(), k, 1.5f, (float) lambda, nu, k, 1e-20f, null, 1);
+            for (int u = 0; u < m.rows(); u++) {
+                int n = ptr[u + 1] - ptr[u];
+                if (n == 0) {
+                    continue;
+                }
+                double[] ref = denseSolve(y, m.cols(), k, acc.colIdx(m), acc.rowValues(m), ptr[u], ptr[u + 1], 1.5,
+                        lambda * Math.pow(n, nu));
+                for (int f = 0; f < k; f++) {
+                    assertThat((double) x[u * k + f]).as("cholesky nu=%s u=%d", nu, u)
+                            .isCloseTo(ref[f], org.assertj.core.api.Assertions.within(1e-4));
+                    assertThat((double) xc[u * k + f]).as("cg nu=%s u=%d", nu, u)
+                            .isCloseTo(ref[f], org.assertj.core.api.Assertions.within(1e-3));
+                }
             }
         }
     }

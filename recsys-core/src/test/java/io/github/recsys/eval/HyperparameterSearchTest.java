@@ -1,5 +1,6 @@
 package io.github.recsys.eval;
 
+import io.github.recsys.als.AlsConfig;
 import io.github.recsys.data.IdIndex;
 import io.github.recsys.data.InteractionLog;
 import io.github.recsys.data.InteractionMatrix;
@@ -52,6 +53,8 @@ class HyperparameterSearchTest {
         assertThat(fitted.get(0).nnz()).isLessThan(fitted.get(2).nnz());
         InteractionMatrix full = outer.train().toMatrix();
         assertThat(fitted.get(2).nnz()).isEqualTo(full.nnz());
+        // the default validation share is 10% of each user's distinct training items (rounded)
+        assertThat((double) fitted.get(0).nnz() / full.nnz()).isBetween(0.85, 0.95);
         EvaluationResult direct = Evaluator.builder().auc(false).build()
                 .evaluate(ScoreTableRecommender.popularity(full, false), full, outer.test().toMatrix());
         assertThat(r.test().means()).isEqualTo(direct.means());
@@ -59,18 +62,23 @@ class HyperparameterSearchTest {
 
     @Test
     void searchSpaceParsesEnumeratesAndSamples() {
-        AlsSetting base = new AlsSetting(64, 0.01, false, 1, "linear", 1, 15);
+        AlsSetting base = new AlsSetting(64, 0.01, 0, 1, "linear", 1, 15);
         AlsSearchSpace space = AlsSearchSpace.parse("factors=32,64; regularization=0.01,0.1,1 ;alpha=1,10;scale-regularization=true,false", base);
         assertThat(space.size()).isEqualTo(2 * 3 * 2 * 2);
         List<AlsSetting> grid = space.grid();
         assertThat(grid).doesNotHaveDuplicates().hasSize(24);
-        assertThat(grid.get(0)).isEqualTo(new AlsSetting(32, 0.01, true, 1, "linear", 1, 15));
-        assertThat(grid.get(1)).isEqualTo(new AlsSetting(32, 0.01, true, 10, "linear", 1, 15));
+        assertThat(grid.get(0)).isEqualTo(new AlsSetting(32, 0.01, 1, 1, "linear", 1, 15));
+        assertThat(grid.get(1)).isEqualTo(new AlsSetting(32, 0.01, 1, 10, "linear", 1, 15));
         List<AlsSetting> a = space.sample(10, 4);
         assertThat(a).hasSize(10).doesNotHaveDuplicates().isSubsetOf(grid);
         assertThat(space.sample(10, 4)).isEqualTo(a);
         assertThat(space.sample(100, 4)).hasSize(24).containsExactlyInAnyOrderElementsOf(grid);
-        AlsSearchSpace ranged = AlsSearchSpace.parse("regularization=1..100;alpha=0..1;eps=0.5..1;factors=8,16", base);
+        AlsSearchSpace exponents = AlsSearchSpace.parse("nu=0,0.25,0.5;regularization=3", base);
+        assertThat(exponents.grid()).extracting(AlsSetting::regularizationExponent).containsExactly(0.0, 0.25, 0.5);
+        assertThat(AlsSearchSpace.parse("regularizationExponent=0.5", base).grid().get(0).toConfig(AlsConfig.builder().build())
+                .regularizationExponent()).isEqualTo(0.5);
+        assertThatThrownBy(() -> AlsSearchSpace.parse("nu=3", base)).hasMessageContaining("regularizationExponent must be in [0, 2], was 3.0");
+        AlsSearchSpace ranged = AlsSearchSpace.parse("regularization=1..100;alpha=0..1;eps=0.5..1;nu=0..1;factors=8,16", base);
         assertThat(ranged.hasRanges()).isTrue();
         assertThatThrownBy(ranged::grid).isInstanceOf(IllegalStateException.class);
         List<AlsSetting> drawn = ranged.sample(200, 9);
@@ -79,6 +87,7 @@ class HyperparameterSearchTest {
             assertThat(st.regularization()).isBetween(1.0, 100.0);
             assertThat(st.alpha()).isBetween(0.0, 1.0); // uniform: the range starts at 0
             assertThat(st.eps()).isBetween(0.5, 1.0);
+            assertThat(st.regularizationExponent()).isBetween(0.0, 1.0);
             assertThat(st.factors()).isIn(8, 16);
         });
         // log-uniform: about half the draws below sqrt(1 * 100) = 10

@@ -28,7 +28,7 @@ import java.util.Map;
  *          [--format auto|tsv|csv|dat] [--lenient] [--header true|false] [--split per-user|temporal|latest:K|random:K]
  *          [--user-column C] [--item-column C] [--value-column C] [--timestamp-column C] (C: 0-based position or header name)
  *          [--confidence linear|log|binary|bm25] [--eps 1] [--factors 64] [--regularization 0.01]
- *          [--scale-regularization] [--alpha 1] [--iterations 15] [--cg-steps 3] [--solver cg|cholesky]
+ *          [--regularization-exponent 0 | --scale-regularization] [--alpha 1] [--iterations 15] [--cg-steps 3] [--solver cg|cholesky]
  *          [--threads N] [--seed 42] [--k 10] [--no-auc] [--recommendations-out FILE] [--model als|popularity]
  * </pre>
  * With {@code --input}, each user's items are split per user by default ({@code Splits.perUserHoldout}: of a

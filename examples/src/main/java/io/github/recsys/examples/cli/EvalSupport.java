@@ -201,7 +201,7 @@ final class EvalSupport {
                         .seed(args.getLong("seed", AlsConfig.DEFAULT_SEED)).build();
                 setting = new AlsSetting(args.getInt("factors", AlsConfig.DEFAULT_FACTORS),
                         args.getDouble("regularization", AlsConfig.DEFAULT_REGULARIZATION),
-                        args.flag("scale-regularization"),
+                        regularizationExponent(args),
                         args.getDouble("alpha", AlsConfig.DEFAULT_ALPHA),
                         args.get("confidence", "linear"),
                         args.getDouble("eps", 1.0),
@@ -210,6 +210,18 @@ final class EvalSupport {
                 throw new UsageException(e.getMessage());
             }
         }
+    }
+
+    /** {@code --regularization-exponent NU}, or 1 for the {@code --scale-regularization} flag (ALS-WR), else 0. */
+    private static double regularizationExponent(Args args) {
+        boolean wr = args.flag("scale-regularization");
+        if (args.has("regularization-exponent")) {
+            if (wr) {
+                throw new UsageException("give --regularization-exponent NU or --scale-regularization (= exponent 1), not both");
+            }
+            return args.getDouble("regularization-exponent", 0);
+        }
+        return wr ? 1 : 0;
     }
 
     /** The confidence weighting of a setting. */
@@ -240,7 +252,7 @@ final class EvalSupport {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("factors", s.factors());
         m.put("regularization", s.regularization());
-        m.put("scaleRegularization", s.scaleRegularization());
+        m.put("regularizationExponent", s.regularizationExponent());
         m.put("alpha", s.alpha());
         m.put("confidence", s.confidence());
         m.put("eps", s.eps());

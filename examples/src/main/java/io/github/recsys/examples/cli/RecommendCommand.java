@@ -30,7 +30,7 @@ import java.util.Map;
  * <pre>
  * recommend --train FILE --users u1,u2,... [--n 10] [--fallback-min-interactions 1] [--blend 1.0]
  *           [--popularity count|users] [--format auto|tsv|csv|dat] [--lenient]
- *           [--factors 64] [--regularization 0.01] [--scale-regularization] [--alpha 1]
+ *           [--factors 64] [--regularization 0.01] [--regularization-exponent 0 | --scale-regularization] [--alpha 1]
  *           [--confidence linear|log|binary|bm25] [--eps 1] [--iterations 15]
  *           [--solver cg|cholesky] [--cg-steps 3] [--threads N] [--seed 42]
  * </pre>

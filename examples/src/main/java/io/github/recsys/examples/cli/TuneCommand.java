@@ -21,12 +21,12 @@ import java.util.Map;
  * {@code tune}: grid or seeded random search over ALS settings.
  *
  * <pre>
- * tune --input FILE --grid "factors=32,64;regularization=0.01,0.1;alpha=1,10;scaleRegularization=true,false"
- *      (regularization, alpha and eps also take a range lo..hi, drawn log-uniformly; needs --trials)
- *      [--trials N] [--seed 42] [--metric ndcg] [--k 10] [--test-fraction 0.2] [--validation-fraction 0.2] [--validation-repeats 1]
+ * tune --input FILE --grid "factors=32,64;regularization=0.01,0.1;alpha=1,10;regularizationExponent=0,0.5"
+ *      (regularization, regularizationExponent, alpha and eps also take a range lo..hi, drawn log-uniformly; needs --trials)
+ *      [--trials N] [--seed 42] [--metric ndcg] [--k 10] [--test-fraction 0.2] [--validation-fraction 0.1] [--validation-repeats 1]
  *      [--format auto|tsv|csv|dat] [--lenient] [--header true|false] [--split per-user|temporal|latest:K|random:K]
  *      [--user-column C] [--item-column C] [--value-column C] [--timestamp-column C]
- *      [base setting for knobs the grid does not name: --factors --regularization --scale-regularization
+ *      [base setting for knobs the grid does not name: --factors --regularization --regularization-exponent|--scale-regularization
  *       --alpha --confidence --eps --iterations] [--cg-steps 3] [--solver cg|cholesky] [--threads N]
  * </pre>
  * The input is split per user into train and test (as {@code als-eval --input}); a validation split is
@@ -47,7 +47,7 @@ public final class TuneCommand implements Command {
         int trials = args.getInt("trials", 0);
         Metric metric = EvalSupport.metric(args.get("metric", "ndcg"));
         int k = args.getInt("k", 10);
-        double validationFraction = args.getDouble("validation-fraction", 0.2);
+        double validationFraction = args.getDouble("validation-fraction", 0.1);
         int validationRepeats = args.getInt("validation-repeats", 1);
         args.finish();
         if (k < 1) {
@@ -121,12 +121,12 @@ public final class TuneCommand implements Command {
         summary.put("ranking", ranking);
         out.println(mapper.writeValueAsString(summary));
 
-        err.printf(Locale.ROOT, "%-5s %7s %8s %5s %7s %-7s %6s %5s %9s%n", "trial", "factors", "lambda", "wr",
+        err.printf(Locale.ROOT, "%-5s %7s %8s %5s %7s %-7s %6s %5s %9s%n", "trial", "factors", "lambda", "nu",
                 "alpha", "conf", "eps", "iter", "val " + metric.key());
         for (HyperparameterSearch.Trial<AlsSetting> t : result.trials()) {
             AlsSetting s = t.setting();
-            err.printf(Locale.ROOT, "%-5d %7d %8.4g %5s %7.4g %-7s %6.3g %5d %9.4f%n", t.index(), s.factors(),
-                    s.regularization(), s.scaleRegularization(), s.alpha(), s.confidence(), s.eps(), s.iterations(),
+            err.printf(Locale.ROOT, "%-5d %7d %8.4g %5.3g %7.4g %-7s %6.3g %5d %9.4f%n", t.index(), s.factors(),
+                    s.regularization(), s.regularizationExponent(), s.alpha(), s.confidence(), s.eps(), s.iterations(),
                     t.score());
         }
         err.printf(Locale.ROOT, "best on test: %s = %.4f; baseline on test: %.4f%n", metric.key(),

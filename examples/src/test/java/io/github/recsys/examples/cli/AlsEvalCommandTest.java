@@ -116,6 +116,23 @@ class AlsEvalCommandTest {
     }
 
     @Test
+    void regularizationExponentAndTheAlsWrFlag() throws IOException {
+        Path input = synthetic("events.tsv", 40, 5);
+        JsonNode wr = JSON.readTree(eval(input, "--scale-regularization").out());
+        JsonNode one = JSON.readTree(eval(input, "--regularization-exponent", "1").out());
+        JsonNode half = JSON.readTree(eval(input, "--regularization-exponent", "0.5").out());
+        assertThat(wr.get("regularizationExponent").asDouble()).isEqualTo(1.0);
+        assertThat(half.get("regularizationExponent").asDouble()).isEqualTo(0.5);
+        assertThat(one.get("factorsSha256")).isEqualTo(wr.get("factorsSha256"));
+        assertThat(half.get("factorsSha256")).isNotEqualTo(wr.get("factorsSha256"));
+        CliRunner both = eval(input, "--scale-regularization", "--regularization-exponent", "0.5");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+        assertThat(eval(input, "--regularization-exponent", "3").err())
+                .contains("regularizationExponent must be in [0, 2], was 3.0");
+    }
+
+    @Test
     void strictModeNamesFileAndLineOfAMalformedLine() throws IOException {
         Path p = file("bad.tsv", "1\t10\t1\n1\t11\t2\n2\t10\tabc\n");
         CliRunner r = eval(p);
