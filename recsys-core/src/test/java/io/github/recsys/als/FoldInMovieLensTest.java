@@ -4,7 +4,8 @@ import io.github.recsys.api.RecommendationList;
 import io.github.recsys.data.IdIndex;
 import io.github.recsys.data.InteractionMatrix;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -66,13 +67,15 @@ class FoldInMovieLensTest {
         return InteractionMatrix.fromTriples(u.size(), i.size(), us, is, ones, n, u, i);
     }
 
-    @Test
-    void foldInReproducesTheTrainedTop10() throws IOException {
+    /** The constant-lambda case, and the frequency-scaled penalty of the tuned ml-100k setting (lambda 2, nu 0.5). */
+    @ParameterizedTest(name = "lambda={0} nu={1} alpha={2}")
+    @CsvSource({"0.1, 0, 5", "2, 0.5, 1"})
+    void foldInReproducesTheTrainedTop10(double lambda, double nu, double alpha) throws IOException {
         Path file = dataset("ml-100k/u.data");
         Assumptions.assumeTrue(file != null, "ml-100k not found under recsys.datasets or ../shared/datasets; skipping");
         InteractionMatrix train = readMovieLens(file);
-        AlsConfig cfg = AlsConfig.builder().factors(32).regularization(0.1).alpha(5).iterations(8)
-                .solver(AlsSolver.CHOLESKY).threads(2).seed(42).build();
+        AlsConfig cfg = AlsConfig.builder().factors(32).regularization(lambda).regularizationExponent(nu).alpha(alpha)
+                .iterations(8).solver(AlsSolver.CHOLESKY).threads(2).seed(42).build();
         AlsModel model = new AlsTrainer(cfg).fit(train);
         AlsRecommender rec = new AlsRecommender(model, train, 2);
         int same = 0;
