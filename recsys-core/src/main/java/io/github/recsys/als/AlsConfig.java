@@ -79,7 +79,8 @@ public record AlsConfig(int factors, double regularization, double alpha, int it
     /**
      * The penalty of a row (a user, or an item) with {@code entries} stored entries:
      * {@code regularization * entries^regularizationExponent}, exactly {@code regularization} when the
-     * exponent is 0 (also for an empty row) and exactly {@code regularization * entries} when it is 1.
+     * exponent is 0 (also for an empty row), exactly {@code regularization * entries} when it is 1, and
+     * {@code regularization * sqrt(entries)} when it is 0.5.
      * Training, the loss, fold-in and explanations all use this one definition.
      *
      * @param entries the row's number of stored entries, &gt;= 0
@@ -95,6 +96,9 @@ public record AlsConfig(int factors, double regularization, double alpha, int it
         }
         if (nu == 1) {
             return lambda * entries;
+        }
+        if (nu == 0.5) {
+            return lambda * Math.sqrt(entries); // the common tuned value; cheaper than pow
         }
         return lambda * Math.pow(entries, nu);
     }

@@ -39,7 +39,7 @@ import java.util.Map;
  * als-bench (--synthetic USERS,ITEMS,NNZ [--seed 42] | --input FILE) [--write FILE]
  *           [--confidence linear|log|log:EPS|binary|bm25|bm25:K1:B|tfidf]
  *           [--factors 64] [--iterations 7] [--threads N] [--cg-steps 3] [--solver cg|cholesky]
- *           [--regularization 0.01] [--alpha 1] [--loss]
+ *           [--regularization 0.01] [--regularization-exponent 0] [--alpha 1] [--loss]
  * </pre>
  * {@code --input} reads any file {@code InteractionReader.defaults()} accepts (user, item[, value]);
  * {@code --write FILE} saves the (weighted) matrix as {@code user<TAB>item<TAB>count} lines.
@@ -61,6 +61,7 @@ public final class AlsBenchCommand implements Command {
         int cgSteps = args.getInt("cg-steps", 3);
         String solverName = args.get("solver", "cg");
         double regularization = args.getDouble("regularization", AlsConfig.DEFAULT_REGULARIZATION);
+        double nu = args.getDouble("regularization-exponent", 0);
         double alpha = args.getDouble("alpha", AlsConfig.DEFAULT_ALPHA);
         boolean loss = args.flag("loss");
         String confidence = args.get("confidence", "linear");
@@ -83,7 +84,7 @@ public final class AlsBenchCommand implements Command {
         }
         AlsConfig config = AlsConfig.builder().factors(factors).iterations(iterations).threads(threads)
                 .cgSteps(cgSteps).solver(solver).regularization(regularization).alpha(alpha).seed(seed)
-                .computeLoss(loss).build();
+                .regularizationExponent(nu).computeLoss(loss).build();
 
         long g0 = System.nanoTime();
         InteractionMatrix m;
