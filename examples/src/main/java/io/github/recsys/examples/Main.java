@@ -23,7 +23,9 @@ public final class Main {
         register("als-bench", "AlsBenchCommand", "time ALS iterations on synthetic or given data (JSON)");
         register("recommend", "RecommendCommand", "top-N for given users, popularity fallback for cold start (JSON lines)");
         register("tune", "TuneCommand", "grid or random hyperparameter search for ALS (JSON lines)");
+        register("serve", "ServeCommand", "HTTP service: POST /recommend answers top-N with popularity fallback (JSON)");
         register("serve-bench", "ServeBenchCommand", "latency of top-N and fold-in serving (JSON)");
+        register("http-bench", "HttpBenchCommand", "latency of a running serve, one keep-alive client (JSON)");
         register("conversion-eval", "ConversionEvalCommand", "train a conversion model and score it on a test table (JSON)");
         register("segments", "SegmentsCommand", "conversion rate by segment with Wilson intervals");
         register("abtest", "AbTestCommand", "control vs treatment conversion statistics");

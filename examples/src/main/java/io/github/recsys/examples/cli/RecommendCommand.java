@@ -1,22 +1,11 @@
 package io.github.recsys.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.recsys.api.RecommendationList;
-import io.github.recsys.data.IdIndex;
-import io.github.recsys.data.InteractionLog;
-import io.github.recsys.data.InteractionMatrix;
-import io.github.recsys.eval.AlsSetting;
-import io.github.recsys.io.csv.Delimiter;
-import io.github.recsys.io.csv.InteractionReader;
-import io.github.recsys.popularity.FallbackRecommender;
-import io.github.recsys.popularity.PopularityModel;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code recommend}: trains ALS on a file and prints, for each requested user, one JSON line in the
@@ -40,27 +29,12 @@ public final class RecommendCommand implements Command {
     @Override
     public int run(String[] argv, PrintStream out, PrintStream err) throws Exception {
         Args args = new Args(argv);
-        String trainFile = args.require("train");
         String usersArg = args.require("users");
         int n = args.getInt("n", 10);
-        int minInteractions = args.getInt("fallback-min-interactions", 1);
-        double blend = args.getDouble("blend", 1.0);
-        String popularityKind = args.get("popularity", "count");
-        String format = args.get("format", "auto");
-        boolean lenient = args.flag("lenient");
-        EvalSupport.AlsOptions als = new EvalSupport.AlsOptions(args);
+        ServingModel.Options options = new ServingModel.Options(args);
         args.finish();
         if (n < 0) {
             throw new UsageException("--n must be >= 0, was " + n);
-        }
-        if (minInteractions < 0) {
-            throw new UsageException("--fallback-min-interactions must be >= 0, was " + minInteractions);
-        }
-        if (!(blend >= 0 && blend <= 1)) {
-            throw new UsageException("--blend must be in [0, 1], was " + blend);
-        }
-        if (!popularityKind.equals("count") && !popularityKind.equals("users")) {
-            throw new UsageException("--popularity expects count or users, was '" + popularityKind + "'");
         }
         List<String> users = new ArrayList<>();
         for (String u : usersArg.split(",")) {
@@ -71,39 +45,11 @@ public final class RecommendCommand implements Command {
         if (users.isEmpty()) {
             throw new UsageException("--users needs at least one user id");
         }
-        Delimiter delimiter;
-        try {
-            delimiter = Delimiter.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--format: " + e.getMessage());
-        }
-        InteractionReader reader = InteractionReader.builder().delimiter(delimiter).strict(!lenient).build();
-        InteractionLog log = EvalSupport.read(reader, trainFile, err);
-        InteractionMatrix train = log.toMatrix();
-
-        AlsSetting setting = als.setting;
-        EvalSupport.Fitted fitted = EvalSupport.fit(setting, als.base, train);
-        err.printf(Locale.ROOT, "trained ALS (factors %d, %d iterations) in %.2f s%n", setting.factors(),
-                setting.iterations(), fitted.fitSeconds());
-        PopularityModel popularity = popularityKind.equals("users")
-                ? PopularityModel.distinctUsers(train) : PopularityModel.count(train);
-        FallbackRecommender rec = FallbackRecommender.builder(fitted.recommender(), popularity, train)
-                .minInteractions(minInteractions).blendWeight(blend).build();
-
-        IdIndex items = train.itemIndex();
+        ServingModel model = ServingModel.build(options, err);
         ObjectMapper json = new ObjectMapper();
         long t0 = System.nanoTime();
         for (String user : users) {
-            RecommendationList l = rec.recommend(user, n, null);
-            List<String> ids = new ArrayList<>(l.size());
-            for (int r = 0; r < l.size(); r++) {
-                ids.add(items.idAt(l.item(r)));
-            }
-            Map<String, Object> line = new LinkedHashMap<>();
-            line.put("user_id", user);
-            line.put("recommended_features", ids);
-            line.put("source", l.source());
-            out.println(json.writeValueAsString(line));
+            out.println(json.writeValueAsString(model.answer(user, n, null)));
         }
         err.printf(Locale.ROOT, "answered %d users in %.3f ms%n", users.size(), (System.nanoTime() - t0) / 1e6);
         return 0;
