@@ -47,17 +47,10 @@ class ServeCommandTest {
     private static ServeCommand.Server server;
     private static HttpClient client;
 
-    /** Users "u0".."u29" with 2 + u % 10 items each among "f0".."f24". */
+    /** The events of {@link ServingCommandsTest#events}. */
     @BeforeAll
     static void start() throws IOException {
-        StringBuilder sb = new StringBuilder("user,item,count\n");
-        for (int u = 0; u < 30; u++) {
-            for (int j = 0; j < 2 + u % 10; j++) {
-                sb.append("u").append(u).append(",f").append((u * 3 + j * 7) % 25).append(',').append(1 + j % 3).append('\n');
-            }
-        }
-        Path events = dir.resolve("events.csv");
-        Files.writeString(events, sb.toString());
+        Path events = ServingCommandsTest.events(dir);
         Args args = new Args(new String[] {"--train", events.toString(), "--factors", "4", "--iterations", "3",
                 "--threads", "1", "--fallback-min-interactions", "5"});
         ServingModel.Options options = new ServingModel.Options(args);

@@ -23,7 +23,7 @@ class ServingCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Users "u0".."u29" with 2 + u % 10 items each among "f0".."f24"; user u7 has exactly 9. */
-    private Path events() throws IOException {
+    static Path events(Path dir) throws IOException {
         StringBuilder sb = new StringBuilder("user,item,count\n");
         for (int u = 0; u < 30; u++) {
             for (int j = 0; j < 2 + u % 10; j++) {
@@ -37,7 +37,7 @@ class ServingCommandsTest {
 
     @Test
     void recommendPrintsOneLinePerUserWithFallbackForColdAndThinUsers() throws IOException {
-        Path train = events();
+        Path train = events(dir);
         Set<String> seenByU1 = new HashSet<>();
         for (String line : Files.readAllLines(train)) {
             if (line.startsWith("u1,")) {
@@ -65,7 +65,7 @@ class ServingCommandsTest {
 
     @Test
     void recommendRejectsBadOptions() throws IOException {
-        Path train = events();
+        Path train = events(dir);
         CliRunner r = CliRunner.run("recommend", "--train", train.toString(), "--users", "u1", "--blend", "2");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).contains("--blend must be in [0, 1], was 2.0");
