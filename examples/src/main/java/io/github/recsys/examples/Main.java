@@ -21,6 +21,7 @@ public final class Main {
         register("demo", "DemoCommand", "train ALS on a generated product-feature event log, show top-5 per user and a conversion summary");
         register("als-eval", "AlsEvalCommand", "train ALS and score ranking metrics on a held-out split (JSON)");
         register("als-bench", "AlsBenchCommand", "time ALS iterations on synthetic or given data (JSON)");
+        register("train", "TrainCommand", "fit ALS on an event file and write a model file for serve/recommend --model (JSON)");
         register("recommend", "RecommendCommand", "top-N for given users, popularity fallback for cold start (JSON lines)");
         register("tune", "TuneCommand", "grid or random hyperparameter search for ALS (JSON lines)");
         register("serve", "ServeCommand", "HTTP service: POST /recommend answers top-N with popularity fallback (JSON)");

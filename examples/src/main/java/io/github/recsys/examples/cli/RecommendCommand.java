@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code recommend}: trains ALS on a file and prints, for each requested user, one JSON line in the
+ * {@code recommend}: trains ALS on a file (or reads the model {@code train} wrote for it, with
+ * {@code --model}) and prints, for each requested user, one JSON line in the
  * service's shape: {@code {"user_id": "12345", "recommended_features": ["...", ...], "source": "als"}}.
  * Users unknown to the file, or with fewer than {@code --fallback-min-interactions} distinct items,
  * get the most popular items they have not seen ({@code "source": "popularity"}); with
@@ -17,7 +18,7 @@ import java.util.Locale;
  * training items excluded.
  *
  * <pre>
- * recommend --train FILE --users u1,u2,... [--n 10] [--fallback-min-interactions 1] [--blend 1.0]
+ * recommend --train FILE --users u1,u2,... [--model MODEL] [--n 10] [--fallback-min-interactions 1] [--blend 1.0]
  *           [--popularity count|users] [--format auto|tsv|csv|dat] [--lenient]
  *           [--factors 64] [--regularization 0.01] [--regularization-exponent 0 | --scale-regularization] [--alpha 1]
  *           [--confidence linear|log|binary|bm25] [--eps 1] [--iterations 15]

@@ -24,11 +24,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code serve}: trains ALS on an event file (as {@code recommend} does) and answers HTTP requests with
- * the JDK's built-in server until the process is stopped.
+ * {@code serve}: trains ALS on an event file, or reads the model {@code train} wrote for it ({@code --model};
+ * the event file still gives each user's seen items and the popularity fallback), and answers HTTP
+ * requests with the JDK's built-in server until the process is stopped.
  *
  * <pre>
- * serve --train FILE [--port 8080] [--host 127.0.0.1] [--n 10] [--max-n 1000] [--http-threads N]
+ * serve --train FILE [--model MODEL] [--port 8080] [--host 127.0.0.1] [--n 10] [--max-n 1000] [--http-threads N]
  *       [--fallback-min-interactions 1] [--blend 1.0] [--popularity count|users] [--format auto] [--lenient]
  *       [ALS options as for recommend]
  * </pre>

@@ -1,5 +1,7 @@
 package io.github.recsys.examples.cli;
 
+import io.github.recsys.als.AlsModel;
+import io.github.recsys.als.AlsRecommender;
 import io.github.recsys.api.ItemFilter;
 import io.github.recsys.api.RecommendationList;
 import io.github.recsys.data.IdIndex;
@@ -8,11 +10,13 @@ import io.github.recsys.data.InteractionMatrix;
 import io.github.recsys.eval.AlsSetting;
 import io.github.recsys.io.csv.Delimiter;
 import io.github.recsys.io.csv.InteractionReader;
+import io.github.recsys.io.model.AlsModelFiles;
 import io.github.recsys.popularity.FallbackRecommender;
 import io.github.recsys.popularity.PopularityModel;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +32,11 @@ final class ServingModel {
 
     /**
      * The options both commands share: {@code --train FILE [--fallback-min-interactions 1] [--blend 1.0]
-     * [--popularity count|users] [--format auto|tsv|csv|dat] [--lenient]} and the ALS options of
-     * {@link EvalSupport.AlsOptions}. Call before {@link Args#finish()}.
+     * [--popularity count|users] [--format auto|tsv|csv|dat] [--lenient] [--model FILE]} and the ALS
+     * options of {@link EvalSupport.AlsOptions}. With {@code --model}, the model is read from the file
+     * (written by {@code train} from the same event file) instead of trained, and the training options
+     * (factors, regularization, alpha, iterations, solver, CG steps) are rejected rather than ignored.
+     * Call before {@link Args#finish()}.
      */
     static final class Options {
         final String trainFile;
@@ -39,9 +46,22 @@ final class ServingModel {
         final Delimiter delimiter;
         final boolean lenient;
         final EvalSupport.AlsOptions als;
+        final String modelFile;
+
+        /** Options that only make sense when training here. */
+        private static final String[] TRAINING_OPTIONS = {"factors", "regularization", "regularization-exponent",
+            "scale-regularization", "alpha", "iterations", "solver", "cg-steps", "eps"};
 
         Options(Args args) {
             trainFile = args.require("train");
+            modelFile = args.get("model", null);
+            if (modelFile != null) {
+                for (String o : TRAINING_OPTIONS) {
+                    if (args.has(o)) {
+                        throw new UsageException("--" + o + " does not apply with --model (the model file is already trained)");
+                    }
+                }
+            }
             minInteractions = args.getInt("fallback-min-interactions", 1);
             blend = args.getDouble("blend", 1.0);
             popularityKind = args.get("popularity", "count");
@@ -68,6 +88,7 @@ final class ServingModel {
     final InteractionMatrix train;
     final FallbackRecommender recommender;
     final AlsSetting setting;
+    /** Seconds to train the model, or to read it with {@code --model}. */
     final double fitSeconds;
 
     private ServingModel(InteractionMatrix train, FallbackRecommender recommender, AlsSetting setting, double fitSeconds) {
@@ -83,9 +104,28 @@ final class ServingModel {
         InteractionLog log = EvalSupport.read(reader, o.trainFile, err);
         InteractionMatrix train = log.toMatrix();
         AlsSetting setting = o.als.setting;
-        EvalSupport.Fitted fitted = EvalSupport.fit(setting, o.als.base, train);
-        err.printf(Locale.ROOT, "trained ALS (factors %d, %d iterations) in %.2f s%n", setting.factors(),
-                setting.iterations(), fitted.fitSeconds());
+        EvalSupport.Fitted fitted;
+        if (o.modelFile != null) {
+            long t0 = System.nanoTime();
+            AlsModel model = AlsModelFiles.read(Path.of(o.modelFile));
+            if (!model.userIndex().equals(train.userIndex()) || !model.itemIndex().equals(train.itemIndex())) {
+                throw new IllegalArgumentException("model " + o.modelFile + " was not trained on " + o.trainFile
+                        + ": the model has " + model.userCount() + " users and " + model.itemCount()
+                        + " items, the file " + train.rows() + " and " + train.cols()
+                        + (model.userCount() == train.rows() && model.itemCount() == train.cols() ? ", with other ids" : ""));
+            }
+            InteractionMatrix weighted = EvalSupport.confidence(setting).apply(train);
+            double secs = (System.nanoTime() - t0) / 1e9;
+            fitted = new EvalSupport.Fitted(model, new AlsRecommender(model, weighted, o.als.base.threads()), secs);
+            setting = new AlsSetting(model.factors(), model.config().regularization(),
+                    model.config().regularizationExponent(), model.config().alpha(), setting.confidence(), setting.eps(),
+                    model.config().iterations());
+            err.printf(Locale.ROOT, "read ALS model %s (factors %d) in %.2f s%n", o.modelFile, model.factors(), secs);
+        } else {
+            fitted = EvalSupport.fit(setting, o.als.base, train);
+            err.printf(Locale.ROOT, "trained ALS (factors %d, %d iterations) in %.2f s%n", setting.factors(),
+                    setting.iterations(), fitted.fitSeconds());
+        }
         PopularityModel popularity = o.popularityKind.equals("users")
                 ? PopularityModel.distinctUsers(train) : PopularityModel.count(train);
         FallbackRecommender rec = FallbackRecommender.builder(fitted.recommender(), popularity, train)

@@ -75,6 +75,52 @@ class ServingCommandsTest {
     }
 
     @Test
+    void trainWritesAModelThatRecommendAnswersFromLikeATrainedOne() throws IOException {
+        Path train = events(dir);
+        Path model = dir.resolve("model.als");
+        String[] als = {"--factors", "4", "--iterations", "3", "--regularization-exponent", "0.5", "--regularization", "0.3"};
+        CliRunner t = CliRunner.run(concat(new String[] {"train", "--input", train.toString(), "--output", model.toString(),
+                "--threads", "2"}, als));
+        assertThat(t.status()).as(t.err()).isZero();
+        JsonNode tj = JSON.readTree(t.out());
+        assertThat(tj.get("users").asInt()).isEqualTo(30);
+        assertThat(tj.get("bytes").asLong()).isEqualTo(Files.size(model));
+        String users = "u9,u1,nobody,u7,u20";
+        CliRunner trained = CliRunner.run(concat(new String[] {"recommend", "--train", train.toString(), "--users", users,
+                "--threads", "1"}, als));
+        CliRunner loaded = CliRunner.run("recommend", "--train", train.toString(), "--users", users, "--model", model.toString());
+        assertThat(loaded.status()).as(loaded.err()).isZero();
+        assertThat(loaded.err()).contains("read ALS model " + model);
+        assertThat(loaded.out()).isEqualTo(trained.out()); // same factors whatever the thread count
+
+        CliRunner both = CliRunner.run("recommend", "--train", train.toString(), "--users", "u1", "--model", model.toString(),
+                "--factors", "8");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("--factors does not apply with --model");
+
+        Path other = dir.resolve("other.csv");
+        Files.writeString(other, "user,item,count\nu1,f1,1\nu2,f2,1\n");
+        CliRunner mismatch = CliRunner.run("recommend", "--train", other.toString(), "--users", "u1", "--model", model.toString());
+        assertThat(mismatch.status()).isEqualTo(1);
+        assertThat(mismatch.err()).contains("model " + model + " was not trained on " + other)
+                .contains("the model has 30 users and 25 items, the file 2 and 2");
+
+        Path corrupt = dir.resolve("corrupt.als");
+        byte[] b = Files.readAllBytes(model);
+        b[b.length - 20] ^= 1;
+        Files.write(corrupt, b);
+        CliRunner bad = CliRunner.run("recommend", "--train", train.toString(), "--users", "u1", "--model", corrupt.toString());
+        assertThat(bad.status()).isEqualTo(1);
+        assertThat(bad.err()).contains(corrupt + ": checksum mismatch");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void serveBenchPrintsLatencyFields() throws IOException {
         CliRunner r = CliRunner.run("serve-bench", "--items", "3000", "--users", "500", "--factors", "16",
                 "--requests", "200", "--warmup", "50", "--fold-in-items", "10", "--threads", "2");
