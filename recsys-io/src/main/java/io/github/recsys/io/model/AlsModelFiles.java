@@ -241,6 +241,12 @@ public final class AlsModelFiles {
         }
     }
 
+    /** A read that may fail with an {@link IOException}. */
+    @FunctionalInterface
+    private interface IoRead<T> {
+        T get() throws IOException;
+    }
+
     /** Reads fields, turning a premature end of file into a message naming the field. */
     private static final class Reader {
         private final DataInputStream d;
@@ -257,44 +263,35 @@ public final class AlsModelFiles {
 
         byte[] bytes(int n, String what) throws IOException {
             byte[] b = new byte[n];
-            try {
+            return field(what, () -> {
                 d.readFully(b);
+                return b;
+            });
+        }
+
+        /** One read whose premature end of file becomes a message naming {@code what}. */
+        private <T> T field(String what, IoRead<T> read) throws IOException {
+            try {
+                return read.get();
             } catch (EOFException e) {
                 throw truncated(what);
             }
-            return b;
         }
 
         int readInt(String what) throws IOException {
-            try {
-                return d.readInt();
-            } catch (EOFException e) {
-                throw truncated(what);
-            }
+            return field(what, d::readInt);
         }
 
         long readLong(String what) throws IOException {
-            try {
-                return d.readLong();
-            } catch (EOFException e) {
-                throw truncated(what);
-            }
+            return field(what, d::readLong);
         }
 
         double readDouble(String what) throws IOException {
-            try {
-                return d.readDouble();
-            } catch (EOFException e) {
-                throw truncated(what);
-            }
+            return field(what, d::readDouble);
         }
 
         boolean readBoolean(String what) throws IOException {
-            try {
-                return d.readBoolean();
-            } catch (EOFException e) {
-                throw truncated(what);
-            }
+            return field(what, d::readBoolean);
         }
 
         int count(String what) throws IOException {
@@ -314,12 +311,7 @@ public final class AlsModelFiles {
         }
 
         IdIndex index(String what, int size) throws IOException {
-            int kind;
-            try {
-                kind = d.readUnsignedByte();
-            } catch (EOFException e) {
-                throw truncated(what);
-            }
+            int kind = field(what, d::readUnsignedByte);
             try {
                 if (kind == 0) {
                     long[] ids = new long[size];
