@@ -234,8 +234,8 @@ final class EvalSupport {
         }
     }
 
-    /** A fitted model with its recommender and fit time. */
-    record Fitted(AlsModel model, AlsRecommender recommender, double fitSeconds) {
+    /** A fitted model with its recommender, the weighted training matrix it was fitted on, and fit time. */
+    record Fitted(AlsModel model, AlsRecommender recommender, InteractionMatrix weighted, double fitSeconds) {
     }
 
     /** Weights {@code train} by the setting's confidence, fits ALS and wraps it as a recommender. */
@@ -244,7 +244,7 @@ final class EvalSupport {
         long t0 = System.nanoTime();
         AlsModel model = new AlsTrainer(setting.toConfig(base)).fit(weighted);
         double secs = (System.nanoTime() - t0) / 1e9;
-        return new Fitted(model, new AlsRecommender(model, weighted, base.threads()), secs);
+        return new Fitted(model, new AlsRecommender(model, weighted, base.threads()), weighted, secs);
     }
 
     /** The setting as JSON fields. */

@@ -15,7 +15,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -34,11 +36,15 @@ import java.util.concurrent.TimeUnit;
  *       [ALS options as for recommend]
  * </pre>
  *
- * <p>{@code POST /recommend} with a JSON object {@code {"user_id": "12345", "n": 10, "exclude": ["f1"]}}
- * ({@code user_id} a string or integer, required; {@code n} an integer in [0, max-n], default
- * {@code --n}; {@code exclude} item ids never to return, ids unknown to the model have nothing to
- * exclude) answers 200 with {@code {"user_id": "12345", "recommended_features": [...], "source": "als"}};
- * unknown and thin users get popularity ({@code "source": "popularity"}), never an error.
+ * <p>{@code POST /recommend} with a JSON object {@code {"user_id": "12345", "n": 10, "exclude": ["f1"],
+ * "history": ["f7", "f9"]}} ({@code user_id} a string or integer, required; {@code n} an integer in
+ * [0, max-n], default {@code --n}; {@code exclude} item ids never to return, ids unknown to the model
+ * have nothing to exclude; {@code history} optional, items the user interacted with since training)
+ * answers 200 with {@code {"user_id": "12345", "recommended_features": [...], "source": "als"}};
+ * unknown and thin users get popularity ({@code "source": "popularity"}), never an error. With a
+ * {@code history}, the answer is the ALS fold-in of the user's training items and the history
+ * ({@code "source": "fold-in"}; see {@link ServingModel#answer(String, java.util.List, int,
+ * io.github.recsys.api.ItemFilter)}), so users the model has never seen get personal answers at once.
  * {@code GET /health} answers {@code {"status": "ok", "users": U, "items": I, "factors": k}}.
  * A malformed request gets 400 with {@code {"error": "..."}} naming the field and what was expected;
  * a wrong method 405, an unknown path 404, a body over 1 MiB 413. Once listening, one JSON line
@@ -242,8 +248,8 @@ public final class ServeCommand implements Command {
             }
             for (Iterator<String> it = req.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
-                if (!f.equals("user_id") && !f.equals("n") && !f.equals("exclude")) {
-                    throw new BadRequest(400, "unknown field '" + f + "': expected user_id, n or exclude");
+                if (!f.equals("user_id") && !f.equals("n") && !f.equals("exclude") && !f.equals("history")) {
+                    throw new BadRequest(400, "unknown field '" + f + "': expected user_id, n, exclude or history");
                 }
             }
             String user = id(req.get("user_id"), "user_id");
@@ -259,18 +265,11 @@ public final class ServeCommand implements Command {
                 n = nNode.intValue();
             }
             ItemFilter filter = ItemFilter.DEFAULT;
-            JsonNode exclude = req.get("exclude");
-            if (exclude != null && !exclude.isNull()) {
-                if (!exclude.isArray()) {
-                    throw new BadRequest(400, "field 'exclude': expected an array of item ids, was " + exclude.getNodeType());
-                }
+            List<String> exclude = ids(req.get("exclude"), "exclude");
+            if (exclude != null) {
                 IdIndex items = model.train.itemIndex();
                 IntArrayList deny = new IntArrayList(exclude.size());
-                for (int j = 0; j < exclude.size(); j++) {
-                    String item = id(exclude.get(j), "exclude[" + j + "]");
-                    if (item == null) {
-                        throw new BadRequest(400, "field 'exclude[" + j + "]': expected a string or integer id, was null");
-                    }
+                for (String item : exclude) {
                     int idx = items.indexOf(item);
                     if (idx >= 0) {
                         deny.add(idx);
@@ -278,7 +277,27 @@ public final class ServeCommand implements Command {
                 }
                 filter = filter.deny(deny.toIntArray());
             }
-            return model.answer(user, n, filter);
+            List<String> history = ids(req.get("history"), "history");
+            return history != null ? model.answer(user, history, n, filter) : model.answer(user, n, filter);
+        }
+
+        /** An array of ids, or null when the field is absent or null. */
+        private static List<String> ids(JsonNode node, String field) throws BadRequest {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            if (!node.isArray()) {
+                throw new BadRequest(400, "field '" + field + "': expected an array of item ids, was " + node.getNodeType());
+            }
+            List<String> out = new ArrayList<>(node.size());
+            for (int j = 0; j < node.size(); j++) {
+                String item = id(node.get(j), field + "[" + j + "]");
+                if (item == null) {
+                    throw new BadRequest(400, "field '" + field + "[" + j + "]': expected a string or integer id, was null");
+                }
+                out.add(item);
+            }
+            return out;
         }
 
         /** A string or integer id as text; null for a missing or null node. */

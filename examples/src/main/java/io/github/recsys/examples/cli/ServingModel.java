@@ -13,6 +13,9 @@ import io.github.recsys.io.csv.InteractionReader;
 import io.github.recsys.io.model.AlsModelFiles;
 import io.github.recsys.popularity.FallbackRecommender;
 import io.github.recsys.popularity.PopularityModel;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.ints.IntOpenHashSet;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -86,13 +89,24 @@ final class ServingModel {
     }
 
     final InteractionMatrix train;
+    /** {@code train} after the setting's confidence weighting: the strengths ALS and fold-in see. */
+    final InteractionMatrix weighted;
+    final AlsRecommender als;
+    final PopularityModel popularity;
+    final int minInteractions;
     final FallbackRecommender recommender;
     final AlsSetting setting;
     /** Seconds to train the model, or to read it with {@code --model}. */
     final double fitSeconds;
 
-    private ServingModel(InteractionMatrix train, FallbackRecommender recommender, AlsSetting setting, double fitSeconds) {
+    private ServingModel(InteractionMatrix train, InteractionMatrix weighted, AlsRecommender als,
+                         PopularityModel popularity, int minInteractions, FallbackRecommender recommender,
+                         AlsSetting setting, double fitSeconds) {
         this.train = train;
+        this.weighted = weighted;
+        this.als = als;
+        this.popularity = popularity;
+        this.minInteractions = minInteractions;
         this.recommender = recommender;
         this.setting = setting;
         this.fitSeconds = fitSeconds;
@@ -116,7 +130,7 @@ final class ServingModel {
             }
             InteractionMatrix weighted = EvalSupport.confidence(setting).apply(train);
             double secs = (System.nanoTime() - t0) / 1e9;
-            fitted = new EvalSupport.Fitted(model, new AlsRecommender(model, weighted, o.als.base.threads()), secs);
+            fitted = new EvalSupport.Fitted(model, new AlsRecommender(model, weighted, o.als.base.threads()), weighted, secs);
             setting = new AlsSetting(model.factors(), model.config().regularization(),
                     model.config().regularizationExponent(), model.config().alpha(), setting.confidence(), setting.eps(),
                     model.config().iterations());
@@ -130,7 +144,55 @@ final class ServingModel {
                 ? PopularityModel.distinctUsers(train) : PopularityModel.count(train);
         FallbackRecommender rec = FallbackRecommender.builder(fitted.recommender(), popularity, train)
                 .minInteractions(o.minInteractions).blendWeight(o.blend).build();
-        return new ServingModel(train, rec, setting, fitted.fitSeconds());
+        return new ServingModel(train, fitted.weighted(), fitted.recommender(), popularity,
+                o.minInteractions, rec, setting, fitted.fitSeconds());
+    }
+
+    /**
+     * The answer for a user with recent interactions the model has not seen ({@code history}, item ids,
+     * each counting as one event of strength 1; repeats add up): ALS fold-in (an exact solve against the
+     * fixed item factors, {@link AlsRecommender#recommendFor}) of the user's training items, if any,
+     * together with the history, with {@code "source": "fold-in"}. When those come to fewer than
+     * {@code max(1, --fallback-min-interactions)} distinct items, the popularity list instead. Both
+     * exclude the training and history items. History ids unknown to the model cannot be folded in;
+     * they are counted in {@code "ignored_history_items"} (present only when not 0).
+     */
+    Map<String, Object> answer(String user, List<String> history, int n, ItemFilter filter) {
+        IdIndex items = train.itemIndex();
+        IntArrayList idx = new IntArrayList();
+        DoubleArrayList w = new DoubleArrayList();
+        int u = train.userIndex().indexOf(user);
+        if (u >= 0) {
+            int[] ri = weighted.rowItems(u);
+            float[] rv = weighted.rowValues(u);
+            for (int j = 0; j < ri.length; j++) {
+                idx.add(ri[j]);
+                w.add(rv[j]);
+            }
+        }
+        int ignored = 0;
+        for (String h : history) {
+            int i = items.indexOf(h);
+            if (i < 0) {
+                ignored++;
+            } else {
+                idx.add(i);
+                w.add(1.0);
+            }
+        }
+        int[] union = new IntOpenHashSet(idx).toIntArray();
+        ItemFilter f = filter == null ? ItemFilter.DEFAULT : filter;
+        RecommendationList l;
+        if (union.length >= Math.max(1, minInteractions)) {
+            l = als.recommendFor(idx.toIntArray(), w.toDoubleArray(), n, f).withSource("fold-in");
+        } else {
+            l = popularity.recommend(-1, n, f.deny(union));
+        }
+        Map<String, Object> line = shape(user, l);
+        if (ignored > 0) {
+            line.put("ignored_history_items", ignored);
+        }
+        return line;
     }
 
     /**
@@ -141,7 +203,10 @@ final class ServingModel {
      * @param filter null for the default (exclude seen items)
      */
     Map<String, Object> answer(String user, int n, ItemFilter filter) {
-        RecommendationList l = recommender.recommend(user, n, filter);
+        return shape(user, recommender.recommend(user, n, filter));
+    }
+
+    private Map<String, Object> shape(String user, RecommendationList l) {
         IdIndex items = train.itemIndex();
         List<String> ids = new ArrayList<>(l.size());
         for (int r = 0; r < l.size(); r++) {

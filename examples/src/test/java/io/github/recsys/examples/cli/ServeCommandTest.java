@@ -114,6 +114,47 @@ class ServeCommandTest {
     }
 
     @Test
+    void historyIsFoldedInForUsersTheModelHasNotSeen() throws Exception {
+        // six items u9 has seen, given as the history of a user the model does not know
+        List<String> six = new ArrayList<>();
+        for (int j = 0; j < 6; j++) {
+            six.add("f" + ((9 * 3 + j * 7) % 25));
+        }
+        String history = JSON.writeValueAsString(six);
+        String foldedBody = post("/recommend", "{\"user_id\": \"newbie\", \"n\": 8, \"history\": " + history + "}").body();
+        JsonNode folded = JSON.readTree(foldedBody);
+        assertThat(folded.has("error")).as(foldedBody).isFalse();
+        assertThat(folded.get("source").asText()).isEqualTo("fold-in");
+        assertThat(folded.get("recommended_features").size()).isEqualTo(8);
+        assertThat(folded).isEqualTo(JSON.valueToTree(model.answer("newbie", six, 8, null)));
+        folded.get("recommended_features").forEach(item -> assertThat(six).doesNotContain(item.asText()));
+        // the fold-in is the exact solve of the library: same items as AlsRecommender.recommendFor
+        int[] idx = six.stream().mapToInt(id -> model.train.itemIndex().indexOf(id)).toArray();
+        int[] expected = model.als.recommendFor(idx, null, 8, null).items();
+        List<String> expectedIds = new ArrayList<>();
+        for (int i : expected) {
+            expectedIds.add(model.train.itemIndex().idAt(i));
+        }
+        List<String> got = new ArrayList<>();
+        folded.get("recommended_features").forEach(item -> got.add(item.asText()));
+        assertThat(got).isEqualTo(expectedIds);
+
+        // too short a history (2 < 5 items): popularity, the history items excluded; unknown ids counted
+        JsonNode thin = JSON.readTree(post("/recommend",
+                "{\"user_id\": \"newbie\", \"n\": 20, \"history\": [\"f0\", \"f1\", \"no-such-item\"]}").body());
+        assertThat(thin.get("source").asText()).isEqualTo("popularity");
+        assertThat(thin.get("ignored_history_items").asInt()).isEqualTo(1);
+        assertThat(thin.get("recommended_features").size()).isEqualTo(20);
+        thin.get("recommended_features").forEach(item -> assertThat(item.asText()).isNotIn("f0", "f1"));
+
+        // a known user's history adds to its training items
+        JsonNode known = JSON.readTree(post("/recommend", "{\"user_id\": \"u1\", \"history\": [\"f20\", \"f21\"]}").body());
+        assertThat(known.get("source").asText()).isEqualTo("fold-in"); // 3 training items + 2 = 5
+        assertThat(known.has("ignored_history_items")).isFalse();
+        known.get("recommended_features").forEach(item -> assertThat(item.asText()).isNotIn("f20", "f21"));
+    }
+
+    @Test
     void malformedRequestsGetClearErrors() throws Exception {
         Map<String, String> cases = Map.of(
                 "{\"user_id\": ", "request body is not valid JSON",
@@ -124,7 +165,8 @@ class ServeCommandTest {
                 "{\"user_id\": \"u1\", \"n\": 2.5}", "field 'n': expected an integer in [0, 20], was 2.5",
                 "{\"user_id\": \"u1\", \"exclude\": \"f1\"}", "field 'exclude': expected an array of item ids",
                 "{\"user_id\": \"u1\", \"exclude\": [null]}", "field 'exclude[0]'",
-                "{\"user\": \"u1\"}", "unknown field 'user': expected user_id, n or exclude");
+                "{\"user\": \"u1\"}", "unknown field 'user': expected user_id, n, exclude or history",
+                "{\"user_id\": \"u1\", \"history\": {\"f1\": 1}}", "field 'history': expected an array of item ids, was OBJECT");
         for (Map.Entry<String, String> c : cases.entrySet()) {
             HttpResponse<String> r = post("/recommend", c.getKey());
             assertThat(r.statusCode()).as(c.getKey()).isEqualTo(400);
