@@ -73,7 +73,6 @@ public final class AlsRecommender implements Recommender, ItemScorer {
     private final int threads;
     private final float alpha;
     private final AlsConfig config;
-    private final double lambda;
     private final ThreadLocal<Scratch> scratch;
     private volatile UserSide userSide;
 
@@ -127,7 +126,6 @@ public final class AlsRecommender implements Recommender, ItemScorer {
         AlsConfig c = model.config();
         this.alpha = (float) c.alpha();
         this.config = c;
-        this.lambda = c.regularization();
         this.scratch = ThreadLocal.withInitial(this::newScratch);
     }
 
@@ -506,7 +504,7 @@ public final class AlsRecommender implements Recommender, ItemScorer {
 
     private IllegalStateException notPositiveDefinite(int items) {
         return new IllegalStateException("fold-in system for a user with " + items + " items is not positive definite; "
-                + "the model's regularization (" + lambda + ") is too small");
+                + "the model's regularization (" + config.regularization() + ") is too small");
     }
 
     /** Sorted distinct items with summed, validated weights. */
